@@ -1,0 +1,48 @@
+# kc_ext -- PGXS build.
+#
+#   make demo    install what is missing, build, install, run the demo
+#   make test    the same set-up, then every test suite (ends "N passed, N failed")
+#   make bench   benchmark ratios, measured side by side in one run
+#
+# The set-up targets work before pg_config exists: they install it first.
+
+EXTENSION = kc_ext
+MODULE_big = kc_ext
+
+CORE_OBJS = src/core/kc_words.o src/core/kc_parse.o src/core/kc_format.o
+OBJS = $(CORE_OBJS) $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+# 1.0 is under construction: its script is assembled from sql/parts until
+# the release freezes it.
+DATA_built = sql/kc_ext--1.0.sql
+DATA = $(filter-out sql/kc_ext--1.0.sql,$(wildcard sql/kc_ext--*.sql))
+
+REGRESS = $(patsubst test/sql/%.sql,%,$(sort $(wildcard test/sql/*.sql)))
+REGRESS_OPTS = --inputdir=test
+
+PG_CPPFLAGS = -Isrc/core
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+	-Wno-sign-compare -Wno-clobbered -Wno-cast-function-type
+
+EXTRA_CLEAN = results regression.diffs regression.out test/unit/kc_core_test \
+	test/fuzz/kc_money_fuzz
+
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+.PHONY: demo test bench unit
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+endif
+
+sql/kc_ext--1.0.sql: $(sort $(wildcard sql/parts/*.sql))
+	cat $^ > $@
+
+demo:
+	tools/run.sh demo
+
+test:
+	tools/run.sh test
+
+bench:
+	tools/run.sh bench

@@ -1,0 +1,346 @@
+/*
+ * kc_parse.c
+ *		Reading amounts of dong in the notations people write: plain digits
+ *		("-1500"), Vietnamese grouping ("345.500.000.000"), a decimal comma
+ *		with a scale word ("345,5 tỷ", "1.234,5 triệu"), and a currency word
+ *		("12 triệu đồng", "500đ", "VND").  Also kc_plan literals, unit and
+ *		rounding names.
+ *
+ * Amounts are never rounded: a value that is not a whole number of dong is
+ * KC_PARSE_FRACTION, one outside int64 is KC_PARSE_RANGE.
+ */
+#include "kc_core.h"
+#include "kc_words.h"
+
+#include <string.h>
+
+/* 10^0 .. 10^9: the scale words reach at most 10^9. */
+static const uint64_t pow10_u64[] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	10000000ULL, 100000000ULL, 1000000000ULL
+};
+
+/* Anything above this is out of range whatever the scale: 2^63 * 10. */
+#define MANTISSA_CAP ((unsigned __int128) 1 << 70)
+
+static bool
+is_space_at(const char *s, size_t len, size_t i, size_t *width)
+{
+	unsigned char c = (unsigned char) s[i];
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+	{
+		*width = 1;
+		return true;
+	}
+	/* U+00A0 no-break space, as pasted from word processors */
+	if (c == 0xC2 && i + 1 < len && (unsigned char) s[i + 1] == 0xA0)
+	{
+		*width = 2;
+		return true;
+	}
+	return false;
+}
+
+/* Trim leading and trailing whitespace: returns the new [start, end). */
+static void
+trim(const char *s, size_t len, size_t *start, size_t *end)
+{
+	size_t		w;
+
+	*start = 0;
+	*end = len;
+	while (*start < *end && is_space_at(s, len, *start, &w))
+		*start += w;
+	while (*end > *start)
+	{
+		unsigned char c = (unsigned char) s[*end - 1];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+			(*end)--;
+		else if (c == 0xA0 && *end - 1 > *start && (unsigned char) s[*end - 2] == 0xC2)
+			*end -= 2;
+		else
+			break;
+	}
+}
+
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * Read the words after the number: [scale] [currency], spaces anywhere
+ * between.  Sets *power to the scale word's power of ten (0 without one).
+ */
+static kc_parse_status
+parse_words(const char *s, size_t len, int *power)
+{
+	char		key[KC_WORD_KEYSZ];
+	size_t		pos = 0;
+	const kc_word *w;
+	int			klen;
+
+	*power = 0;
+	if (len == 0)
+		return KC_PARSE_OK;
+	if (len >= KC_WORD_KEYSZ)
+		return KC_PARSE_UNKNOWN_WORD;
+	klen = kc_fold_words(s, len, key, sizeof(key));
+	if (klen < 0)
+		return KC_PARSE_UNKNOWN_WORD;
+
+	if (key[pos] == ' ')
+		pos++;
+	w = kc_match_word(key, &pos, kc_scale_words());
+	if (w != NULL)
+	{
+		*power = w->power;
+		if (key[pos] == ' ')
+			pos++;
+	}
+	if (key[pos] != '\0')
+	{
+		w = kc_match_word(key, &pos, kc_currency_words());
+		if (w == NULL)
+			return KC_PARSE_UNKNOWN_WORD;
+		if (key[pos] == ' ')
+			pos++;
+	}
+	return key[pos] == '\0' ? KC_PARSE_OK : KC_PARSE_UNKNOWN_WORD;
+}
+
+kc_parse_status
+kc_parse_money(const char *s, size_t len, int64_t *out)
+{
+	size_t		i,
+				end;
+	bool		negative = false;
+	unsigned __int128 mantissa = 0;
+	bool		capped = false;
+	int			group_len = 0;	/* digits since the last dot */
+	bool		grouped = false;
+	int			frac_sig = 0;	/* fraction digits up to the last non-zero */
+	int			frac_len = 0;
+	size_t		frac_start = 0;
+	int			power;
+	kc_parse_status st;
+
+	trim(s, len, &i, &end);
+	if (i == end)
+		return KC_PARSE_EMPTY;
+
+	if (s[i] == '-' || s[i] == '+')
+	{
+		negative = (s[i] == '-');
+		i++;
+	}
+	if (i == end || !is_digit(s[i]))
+		return KC_PARSE_SYNTAX;
+
+	/* integer part: digits, optionally grouped by dots in threes */
+	for (; i < end; i++)
+	{
+		char		c = s[i];
+
+		if (is_digit(c))
+		{
+			group_len++;
+			if (!capped)
+			{
+				mantissa = mantissa * 10 + (unsigned) (c - '0');
+				if (mantissa > MANTISSA_CAP)
+					capped = true;
+			}
+		}
+		else if (c == '.')
+		{
+			/* first group 1-3 digits, every later one exactly 3 */
+			if ((grouped && group_len != 3) || (!grouped && group_len > 3) ||
+				group_len == 0)
+				return KC_PARSE_GROUPING;
+			if (i + 1 >= end || !is_digit(s[i + 1]))
+				return KC_PARSE_GROUPING;
+			grouped = true;
+			group_len = 0;
+		}
+		else
+			break;
+	}
+	if (grouped && group_len != 3)
+		return KC_PARSE_GROUPING;
+
+	/* fraction: a decimal comma and at least one digit */
+	if (i < end && s[i] == ',')
+	{
+		i++;
+		frac_start = i;
+		while (i < end && is_digit(s[i]))
+		{
+			frac_len++;
+			if (s[i] != '0')
+				frac_sig = frac_len;
+			i++;
+		}
+		if (frac_len == 0)
+			return KC_PARSE_SYNTAX;
+		if (i < end && (s[i] == '.' || s[i] == ','))
+			return KC_PARSE_SYNTAX;
+	}
+	else if (i < end && is_digit(s[i]))
+		return KC_PARSE_SYNTAX;
+
+	st = parse_words(s + i, end - i, &power);
+	if (st != KC_PARSE_OK)
+		return st;
+
+	if (frac_sig > power)
+		return KC_PARSE_FRACTION;
+
+	/* append the significant fraction digits, then scale */
+	for (int k = 0; k < frac_sig && !capped; k++)
+	{
+		mantissa = mantissa * 10 + (unsigned) (s[frac_start + k] - '0');
+		if (mantissa > MANTISSA_CAP)
+			capped = true;
+	}
+	if (!capped)
+	{
+		mantissa *= pow10_u64[power - frac_sig];
+		if (mantissa > MANTISSA_CAP)
+			capped = true;
+	}
+	if (capped)
+		return KC_PARSE_RANGE;
+	if (negative)
+	{
+		if (mantissa > (unsigned __int128) INT64_MAX + 1)
+			return KC_PARSE_RANGE;
+		*out = (int64_t) (-(__int128) mantissa);
+	}
+	else
+	{
+		if (mantissa > (unsigned __int128) INT64_MAX)
+			return KC_PARSE_RANGE;
+		*out = (int64_t) mantissa;
+	}
+	return KC_PARSE_OK;
+}
+
+kc_parse_status
+kc_parse_plan(const char *s, size_t len, int64_t *planned, int64_t *actual,
+			  int *bad_field)
+{
+	size_t		start,
+				end;
+	const char *body;
+	size_t		blen;
+	const char *sep;
+	char		sepchar;
+	kc_parse_status st;
+
+	*bad_field = 0;
+	trim(s, len, &start, &end);
+	if (start == end)
+		return KC_PARSE_EMPTY;
+	if (end - start < 2 || s[start] != '(' || s[end - 1] != ')')
+		return KC_PARSE_SYNTAX;
+	body = s + start + 1;
+	blen = end - start - 2;
+
+	/* "a; b" in any notation, else "a,b" with plain integers */
+	sepchar = memchr(body, ';', blen) ? ';' : ',';
+	sep = memchr(body, sepchar, blen);
+	if (sep == NULL)
+		return KC_PARSE_SYNTAX;
+	if (memchr(sep + 1, sepchar, blen - (size_t) (sep + 1 - body)) != NULL)
+		return KC_PARSE_SYNTAX;
+
+	*bad_field = 1;
+	st = kc_parse_money(body, (size_t) (sep - body), planned);
+	if (st != KC_PARSE_OK)
+		return st;
+	*bad_field = 2;
+	st = kc_parse_money(sep + 1, blen - (size_t) (sep + 1 - body), actual);
+	if (st != KC_PARSE_OK)
+		return st;
+	*bad_field = 0;
+	return KC_PARSE_OK;
+}
+
+bool
+kc_parse_unit(const char *s, size_t len, kc_unit *unit)
+{
+	static const struct
+	{
+		const char *key;
+		kc_unit		unit;
+	}			units[] = {
+		{"auto", KC_UNIT_AUTO},
+		{"d-o^`ng", KC_UNIT_DONG}, {"dong", KC_UNIT_DONG},
+		{"nghi`n", KC_UNIT_NGHIN}, {"nghin", KC_UNIT_NGHIN},
+		{"nga`n", KC_UNIT_NGHIN}, {"ngan", KC_UNIT_NGHIN},
+		{"trie.^u", KC_UNIT_TRIEU}, {"trieu", KC_UNIT_TRIEU},
+		{"ty?", KC_UNIT_TY}, {"ti?", KC_UNIT_TY}, {"ty", KC_UNIT_TY},
+	};
+	char		key[KC_WORD_KEYSZ];
+	size_t		start,
+				end;
+	int			klen;
+
+	trim(s, len, &start, &end);
+	if (end - start >= KC_WORD_KEYSZ)
+		return false;
+	klen = kc_fold_words(s + start, end - start, key, sizeof(key));
+	if (klen <= 0)
+		return false;
+	for (size_t t = 0; t < sizeof(units) / sizeof(units[0]); t++)
+	{
+		if (strcmp(key, units[t].key) == 0)
+		{
+			*unit = units[t].unit;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+kc_parse_rounding(const char *s, size_t len, kc_rounding *mode)
+{
+	static const struct
+	{
+		const char *name;
+		kc_rounding mode;
+	}			modes[] = {
+		{"half_up", KC_ROUND_HALF_UP},
+		{"half_even", KC_ROUND_HALF_EVEN},
+		{"trunc", KC_ROUND_TRUNC},
+	};
+
+	for (size_t t = 0; t < sizeof(modes) / sizeof(modes[0]); t++)
+	{
+		size_t		nl = strlen(modes[t].name);
+
+		if (len != nl)
+			continue;
+		for (size_t k = 0;; k++)
+		{
+			char		c;
+
+			if (k == nl)
+			{
+				*mode = modes[t].mode;
+				return true;
+			}
+			c = s[k];
+			if (c >= 'A' && c <= 'Z')
+				c = (char) (c - 'A' + 'a');
+			if (c != modes[t].name[k])
+				break;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,209 @@
+/*
+ * kc_money_agg.c
+ *		sum(kc_money) and avg(kc_money): 128-bit accumulation in a real,
+ *		fixed-size transition type (kc_money_sumstate), not `internal`, so
+ *		that partial aggregates can be combined by parallel query and by
+ *		distributed planners that only ship typed states.
+ *
+ * The state is (sum, count): sum is 128 bits kept as two int64 halves
+ * (a 16-byte integer need not be 16-byte aligned in a tuple), count is the
+ * number of non-NULL inputs.  Inside an aggregate the transition functions
+ * update the state in place (nodeAgg gives every group its own copy).
+ */
+#include "kc_ext.h"
+
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+typedef struct KcSumState
+{
+	int64		sum[2];			/* 128-bit sum, high half first */
+	int64		count;
+} KcSumState;
+
+#define PG_GETARG_SUMSTATE_P(n) ((KcSumState *) PG_GETARG_POINTER(n))
+
+/* The state to update: the argument itself inside an aggregate, a copy outside. */
+static KcSumState *
+writable_state(FunctionCallInfo fcinfo)
+{
+	KcSumState *st = PG_GETARG_SUMSTATE_P(0);
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		return st;
+	return (KcSumState *) memcpy(palloc(sizeof(KcSumState)), st, sizeof(KcSumState));
+}
+
+PG_FUNCTION_INFO_V1(kc_money_sumstate_in);
+Datum
+kc_money_sumstate_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	KcSumState *st = palloc0(sizeof(KcSumState));
+	char	   *sum_str = NULL;
+	int64		count;
+	char	   *comma;
+	char	   *end;
+	char	   *copy = pstrdup(str);
+	size_t		len = strlen(copy);
+
+	if (len < 5 || copy[0] != '(' || copy[len - 1] != ')' ||
+		(comma = strchr(copy, ',')) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type kc_money_sumstate: \"%s\"", str),
+				 errhint("The form is (sum,count), both plain integers.")));
+	copy[len - 1] = '\0';
+	*comma = '\0';
+	sum_str = copy + 1;
+
+	/* the sum may exceed 64 bits */
+	{
+		kc_int128	v = 0;
+		bool		neg = (*sum_str == '-');
+		const char *p = sum_str + (neg || *sum_str == '+');
+
+		if (*p == '\0')
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type kc_money_sumstate: \"%s\"", str)));
+		for (; *p; p++)
+		{
+			if (*p < '0' || *p > '9' || v > ((kc_int128) 1 << 120))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type kc_money_sumstate: \"%s\"", str),
+						 errdetail("The sum must be an integer below 2^120.")));
+			v = v * 10 + (*p - '0');
+		}
+		kc_store_int128(st->sum, neg ? -v : v);
+	}
+	count = strtoi64(comma + 1, &end, 10);
+	if (end == comma + 1 || *end != '\0' || count < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type kc_money_sumstate: \"%s\"", str),
+				 errdetail("The count must be a non-negative integer.")));
+	st->count = count;
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(kc_money_sumstate_out);
+Datum
+kc_money_sumstate_out(PG_FUNCTION_ARGS)
+{
+	KcSumState *st = PG_GETARG_SUMSTATE_P(0);
+	char		sum[48];
+
+	kc_int128_to_str(kc_load_int128(st->sum), sum);
+	PG_RETURN_CSTRING(psprintf("(%s," INT64_FORMAT ")", sum, st->count));
+}
+
+PG_FUNCTION_INFO_V1(kc_money_sumstate_recv);
+Datum
+kc_money_sumstate_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	KcSumState *st = palloc(sizeof(KcSumState));
+
+	st->sum[0] = pq_getmsgint64(buf);
+	st->sum[1] = pq_getmsgint64(buf);
+	st->count = pq_getmsgint64(buf);
+	if (st->count < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid count " INT64_FORMAT " in external kc_money_sumstate value",
+						st->count)));
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(kc_money_sumstate_send);
+Datum
+kc_money_sumstate_send(PG_FUNCTION_ARGS)
+{
+	KcSumState *st = PG_GETARG_SUMSTATE_P(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, st->sum[0]);
+	pq_sendint64(&buf, st->sum[1]);
+	pq_sendint64(&buf, st->count);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * Adding up to 2^63 values of at most 2^63 in magnitude stays below 2^126,
+ * so the 128-bit sum cannot overflow in any realistic aggregate; the final
+ * function checks the range of the result.
+ */
+PG_FUNCTION_INFO_V1(kc_money_sum_accum);
+Datum
+kc_money_sum_accum(PG_FUNCTION_ARGS)
+{
+	KcSumState *st = writable_state(fcinfo);
+
+	kc_store_int128(st->sum, kc_load_int128(st->sum) + PG_GETARG_KCMONEY(1));
+	st->count++;
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(kc_money_sum_retract);
+Datum
+kc_money_sum_retract(PG_FUNCTION_ARGS)
+{
+	KcSumState *st = writable_state(fcinfo);
+
+	kc_store_int128(st->sum, kc_load_int128(st->sum) - PG_GETARG_KCMONEY(1));
+	st->count--;
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(kc_money_sumstate_combine);
+Datum
+kc_money_sumstate_combine(PG_FUNCTION_ARGS)
+{
+	KcSumState *st = writable_state(fcinfo);
+	KcSumState *other = PG_GETARG_SUMSTATE_P(1);
+
+	kc_store_int128(st->sum, kc_load_int128(st->sum) + kc_load_int128(other->sum));
+	st->count += other->count;
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(kc_money_sum_final);
+Datum
+kc_money_sum_final(PG_FUNCTION_ARGS)
+{
+	KcSumState *st = PG_GETARG_SUMSTATE_P(0);
+	kc_int128	sum;
+
+	if (st->count == 0)
+		PG_RETURN_NULL();
+	sum = kc_load_int128(st->sum);
+	if (!kc_int128_fits_int64(sum))
+	{
+		char		buf[48];
+
+		kc_int128_to_str(sum, buf);
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("kc_money out of range"),
+				 errdetail("The sum is %s đồng.", buf),
+				 errhint("Sum the amounts as numeric: sum(amount::numeric).")));
+	}
+	PG_RETURN_KCMONEY((KcMoney) sum);
+}
+
+PG_FUNCTION_INFO_V1(kc_money_avg_final);
+Datum
+kc_money_avg_final(PG_FUNCTION_ARGS)
+{
+	KcSumState *st = PG_GETARG_SUMSTATE_P(0);
+
+	if (st->count == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div,
+										kc_numeric_from_int128(kc_load_int128(st->sum)),
+										NumericGetDatum(int64_to_numeric(st->count))));
+}

@@ -1,0 +1,110 @@
+/*
+ * kc_options.c
+ *		The text options that kc_ext functions take (unit, rounding mode,
+ *		number of decimals), checked with clear errors, and the conversions
+ *		from the core's results to SQL values.
+ */
+#include "kc_ext.h"
+
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+kc_rounding
+kc_rounding_from_text(text *t)
+{
+	kc_rounding mode;
+
+	if (!kc_parse_rounding(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &mode))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown rounding mode \"%s\"", text_to_cstring(t)),
+				 errhint("Use half_up (half away from zero), half_even or trunc (toward zero).")));
+	return mode;
+}
+
+kc_unit
+kc_unit_from_text(text *t)
+{
+	kc_unit		unit;
+
+	if (!kc_parse_unit(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &unit))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown unit \"%s\"", text_to_cstring(t)),
+				 errhint("Use đồng, nghìn, triệu, tỷ (also written dong, nghin, trieu, ty) or auto.")));
+	return unit;
+}
+
+int
+kc_digits_from_arg(int32 digits, int max_digits)
+{
+	if (digits < 0 || digits > max_digits)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of decimals %d is out of range", digits),
+				 errhint("Use a value between 0 and %d.", max_digits)));
+	return digits;
+}
+
+/*
+ * The core writes UTF-8; convert to the database encoding (an error names
+ * the character when the database cannot hold it).
+ */
+text *
+kc_text_from_utf8(const char *s, int len)
+{
+	char	   *conv;
+
+	conv = pg_any_to_server(s, len, PG_UTF8);
+	return cstring_to_text(conv);
+}
+
+Datum
+kc_numeric_from_scaled(kc_int128 scaled, int scale)
+{
+	char		digits[64];
+	char		buf[80];
+	char	   *d = digits;
+	int			n;
+	int			len = 0;
+
+	n = kc_int128_to_str(scaled, digits);
+	if (*d == '-')
+	{
+		buf[len++] = '-';
+		d++;
+		n--;
+	}
+	if (n <= scale)
+	{
+		buf[len++] = '0';
+		buf[len++] = '.';
+		for (int k = n; k < scale; k++)
+			buf[len++] = '0';
+		memcpy(buf + len, d, n);
+		len += n;
+	}
+	else
+	{
+		memcpy(buf + len, d, n - scale);
+		len += n - scale;
+		if (scale > 0)
+		{
+			buf[len++] = '.';
+			memcpy(buf + len, d + n - scale, scale);
+			len += scale;
+		}
+	}
+	buf[len] = '\0';
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+Datum
+kc_numeric_from_int128(kc_int128 v)
+{
+	if (kc_int128_fits_int64(v))
+		return NumericGetDatum(int64_to_numeric((int64) v));
+	return kc_numeric_from_scaled(v, 0);
+}

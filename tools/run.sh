@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# tools/run.sh demo|test|bench
+#
+# Installs what is missing (Debian 12), builds and installs kc_ext, starts a
+# throwaway PostgreSQL 15 cluster, runs the demo, the tests or the
+# benchmarks, and stops the cluster on every exit path.
+set -euo pipefail
+
+what=${1:-}
+case "$what" in
+	demo|test|bench) ;;
+	*) echo "usage: tools/run.sh demo|test|bench" >&2; exit 2 ;;
+esac
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. tools/lib.sh
+
+kc_install_deps
+kc_build_install
+kc_cluster_start
+
+case "$what" in
+	demo)  tools/demo.sh ;;
+	test)  tools/test.sh ;;
+	bench) test/bench/bench.sh ;;
+esac
