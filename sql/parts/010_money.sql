@@ -163,6 +163,44 @@ CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = numeri
 CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
 	FUNCTION = @extschema@.kc_money_div_money);
 
+-- The implicit casts integer -> kc_money (needed for amount + 1000 and
+-- kc_format(8198000000, 'tỷ')) make kc_money * numeric and kc_money / numeric
+-- candidates for integer * numeric as well, and PostgreSQL could no longer
+-- choose between them and numeric * numeric: "select 2 * 2.5" failed with
+-- "operator is not unique" in every database with kc_ext installed.  These
+-- exact-match operators restore the built-in meaning (numeric arithmetic,
+-- inlined by the planner) for smallint, integer and bigint.
+CREATE FUNCTION @extschema@.kc_int2_mul_numeric(smallint, numeric) RETURNS numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.*) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_mul_numeric(integer, numeric) RETURNS numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.*) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_mul_numeric(bigint, numeric) RETURNS numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.*) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int2_div_numeric(smallint, numeric) RETURNS numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog./) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_div_numeric(integer, numeric) RETURNS numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog./) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_div_numeric(bigint, numeric) RETURNS numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog./) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR @extschema@.* (LEFTARG = smallint, RIGHTARG = numeric,
+	FUNCTION = @extschema@.kc_int2_mul_numeric);
+CREATE OPERATOR @extschema@.* (LEFTARG = integer, RIGHTARG = numeric,
+	FUNCTION = @extschema@.kc_int4_mul_numeric);
+CREATE OPERATOR @extschema@.* (LEFTARG = bigint, RIGHTARG = numeric,
+	FUNCTION = @extschema@.kc_int8_mul_numeric);
+CREATE OPERATOR @extschema@./ (LEFTARG = smallint, RIGHTARG = numeric,
+	FUNCTION = @extschema@.kc_int2_div_numeric);
+CREATE OPERATOR @extschema@./ (LEFTARG = integer, RIGHTARG = numeric,
+	FUNCTION = @extschema@.kc_int4_div_numeric);
+CREATE OPERATOR @extschema@./ (LEFTARG = bigint, RIGHTARG = numeric,
+	FUNCTION = @extschema@.kc_int8_div_numeric);
+
 -- Vietnamese notation.
 CREATE FUNCTION @extschema@.kc_format(amount @extschema@.kc_money, unit text DEFAULT 'auto',
 		digits integer DEFAULT NULL, rounding text DEFAULT 'half_up') RETURNS text
