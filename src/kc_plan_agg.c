@@ -13,6 +13,7 @@
 #include "kc_ext.h"
 
 #include "libpq/pqformat.h"
+#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 typedef struct KcPlanSumState
@@ -29,7 +30,13 @@ writable_state(FunctionCallInfo fcinfo)
 {
 	KcPlanSumState *st = PG_GETARG_PLANSTATE_P(0);
 
-	if (AggCheckCallContext(fcinfo, NULL))
+	/*
+	 * Inside an aggregate or window aggregate the state is the group's own
+	 * copy: update it in place.  (AggCheckCallContext's test, written out:
+	 * this runs once per input row.)
+	 */
+	if (fcinfo->context &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)))
 		return st;
 	return (KcPlanSumState *) memcpy(palloc(sizeof(KcPlanSumState)), st,
 									 sizeof(KcPlanSumState));

@@ -18,3 +18,7 @@ bench_row() {
 	ratio=$(awk "BEGIN{ if ($3 > 0) printf \"%.3f\", $2 / $3; else print \"n/a\" }")
 	echo "$1|$2|$3|$ratio|$4"
 }
+# bench_min CURRENT NEW: the smaller of two times (CURRENT may be empty).
+bench_min() {
+	if [ -z "$1" ]; then echo "$2"; else awk -v a="$1" -v b="$2" 'BEGIN{print (b < a) ? b : a}'; fi
+}
