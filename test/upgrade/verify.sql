@@ -1,0 +1,124 @@
+-- test/upgrade/verify.sql -- after ALTER EXTENSION kc_ext UPDATE (or after a
+-- dump and restore) of a database filled by fill.sql: the same values, and
+-- every rule still enforced.
+--
+-- Run with:  psql -X -q -A -t -v ON_ERROR_STOP=1 -d DB -f test/upgrade/verify.sql
+--
+-- Prints one line per check: "ok: ...", "FAIL: ..." (or "skip: ...").
+--   * every probe recorded by fill.sql gives the same value as then;
+--   * every statement a rule refused then is refused now, with the same
+--     SQLSTATE and constraint name; every statement it allowed is allowed;
+--   * btree indexes built under the old version are still consistent with
+--     the operator classes (amcheck's bt_index_check, when available);
+--   * the extension is at its default version.
+
+SET client_min_messages = warning;
+SELECT n.nspname AS extschema
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname = 'kc_ext' \gset
+SET search_path = kc_upg, :"extschema", pg_catalog;
+\set QUIET on
+
+CREATE TEMP TABLE kc_result (seq serial, status text, name text, detail text);
+
+\ir support.sql
+
+DO $$
+DECLARE
+	v text;
+	want text;
+BEGIN
+	SELECT default_version INTO want FROM pg_available_extensions WHERE name = 'kc_ext';
+	SELECT extversion INTO v FROM pg_extension WHERE extname = 'kc_ext';
+	IF v = want THEN
+		PERFORM kc_upg.report('ok', format('kc_ext is at the default version %s (filled under %s)',
+			v, (SELECT value FROM kc_upg.info WHERE key = 'filled under version')));
+	ELSE
+		PERFORM kc_upg.report('FAIL', 'kc_ext is at the default version', format('installed %s, default %s', v, want));
+	END IF;
+END
+$$;
+
+-- Same values.
+DO $$
+DECLARE
+	p record;
+	v text;
+BEGIN
+	FOR p IN SELECT * FROM kc_upg.probe ORDER BY name LOOP
+		BEGIN
+			EXECUTE p.query INTO STRICT v;
+			IF v IS NOT DISTINCT FROM p.value THEN
+				PERFORM kc_upg.report('ok', 'same ' || p.name);
+			ELSE
+				PERFORM kc_upg.report('FAIL', 'same ' || p.name,
+					E'\n      before: ' || coalesce(kc_upg.shorten(p.value), 'NULL')
+					|| E'\n      now:    ' || coalesce(kc_upg.shorten(v), 'NULL'));
+			END IF;
+		EXCEPTION WHEN OTHERS THEN
+			PERFORM kc_upg.report('FAIL', 'same ' || p.name, SQLSTATE || ': ' || SQLERRM);
+		END;
+	END LOOP;
+END
+$$;
+
+-- Every rule still enforced.
+DO $$
+DECLARE
+	c record;
+	r record;
+BEGIN
+	FOR c IN SELECT * FROM kc_upg.rule_check ORDER BY seq LOOP
+		r := kc_upg.try(c.stmt);
+		IF c.kind = 'allowed' THEN
+			IF r.st IS NULL THEN
+				PERFORM kc_upg.report('ok', c.name || ' is still allowed');
+			ELSE
+				PERFORM kc_upg.report('FAIL', c.name || ' is still allowed', r.st || ': ' || r.msg);
+			END IF;
+		ELSIF r.st IS NULL THEN
+			PERFORM kc_upg.report('FAIL', c.name || ' is still refused', 'the statement succeeded: ' || c.stmt);
+		ELSIF r.st IS DISTINCT FROM c.want_sqlstate OR r.cname IS DISTINCT FROM c.want_constraint THEN
+			PERFORM kc_upg.report('FAIL', c.name || ' is still refused the same way',
+				format('before: %s constraint %s; now: %s constraint %s: %s',
+					c.want_sqlstate, coalesce(c.want_constraint, '(none)'), r.st, coalesce(r.cname, '(none)'), r.msg));
+		ELSE
+			PERFORM kc_upg.report('ok', c.name || ' is still refused (' || r.st
+				|| coalesce(', constraint ' || r.cname, '') || ')');
+		END IF;
+	END LOOP;
+END
+$$;
+
+-- Indexes built under the old version agree with the operator classes now.
+DO $$
+DECLARE
+	i record;
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_available_extensions WHERE name = 'amcheck') THEN
+		PERFORM kc_upg.report('skip', 'index checks: amcheck is not installed (postgresql-contrib)');
+		RETURN;
+	END IF;
+	CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA pg_catalog;
+	FOR i IN
+		SELECT ic.oid::regclass AS idx
+		FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid
+		JOIN pg_class tc ON tc.oid = x.indrelid
+		JOIN pg_am am ON am.oid = ic.relam AND am.amname = 'btree'
+		WHERE tc.relnamespace = 'kc_upg'::regnamespace
+		  AND EXISTS (SELECT FROM pg_attribute a
+		              JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = a.atttypid AND d.deptype = 'e'
+		              WHERE a.attrelid = x.indexrelid)
+		ORDER BY 1
+	LOOP
+		BEGIN
+			PERFORM bt_index_check(i.idx, true);
+			PERFORM kc_upg.report('ok', format('btree index %s is consistent (bt_index_check)', i.idx));
+		EXCEPTION WHEN OTHERS THEN
+			PERFORM kc_upg.report('FAIL', format('btree index %s is consistent (bt_index_check)', i.idx), SQLSTATE || ': ' || SQLERRM);
+		END;
+	END LOOP;
+END
+$$;
+
+SELECT status || ': ' || name || coalesce(' -- ' || detail, '') FROM pg_temp.kc_result ORDER BY seq;
