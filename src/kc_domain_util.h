@@ -1,0 +1,41 @@
+/*
+ * kc_domain_util.h
+ *		Helpers shared by the domain-rule triggers (support caps, closed
+ *		years): where the extension lives, trigger-call checks, amounts
+ *		written for people.
+ */
+#ifndef KC_DOMAIN_UTIL_H
+#define KC_DOMAIN_UTIL_H
+
+#include "kc_ext.h"
+
+#include "commands/trigger.h"
+#include "executor/spi.h"
+
+/* Quoted name of the schema holding function fn_oid (the extension's). */
+extern char *kc_domain_schema_of(Oid fn_oid);
+
+/*
+ * Check that a trigger function was called as a trigger of the expected
+ * level and events, with nargs arguments; errors name the function.
+ */
+extern TriggerData *kc_domain_trigger_data(FunctionCallInfo fcinfo,
+										   const char *funcname,
+										   bool row_level, int nargs);
+
+/* Attribute number of a column named in a trigger argument (error if none). */
+extern AttrNumber kc_domain_column(Relation rel, const char *column,
+								   const char *trigger_name);
+
+/* An amount of dong in Vietnamese notation ("300.000.001 đồng"). */
+extern char *kc_domain_format_dong(int64 amount);
+
+/* A numeric fraction as a Vietnamese percentage number ("30", "12,5"). */
+extern char *kc_domain_format_share_pct(Datum share);
+
+/* Run a prepared plan under a fresh (latest) snapshot. */
+extern int	kc_domain_execute_latest(SPIPlanPtr plan, Datum *values,
+									 const char *nulls, bool read_only,
+									 long count);
+
+#endif							/* KC_DOMAIN_UTIL_H */

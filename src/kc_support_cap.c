@@ -1,0 +1,397 @@
+/*
+ * kc_support_cap.c
+ *		Support caps by project category: the row check installed by
+ *		kc_enforce_support_cap() and the overlap check on the rule table.
+ *
+ * The check follows PostgreSQL's foreign-key triggers: one prepared plan per
+ * backend (kept with SPI_keepplan, so the plan cache replans it when the
+ * rule table changes), every operator in it qualified with pg_catalog so a
+ * writer's search_path cannot change its meaning, and errors that name the
+ * constraint (kc_support_cap, SQLSTATE 23514) and the amounts.
+ *
+ * A share cap compares the support, a whole number of dong, with the exact
+ * product max_share * cost: support <= share * cost holds exactly when
+ * support <= floor(share * cost), so the cap reported is that floor, the
+ * largest support allowed.
+ */
+#include "kc_ext.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "storage/lmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
+#include "utils/numeric.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+
+#include "kc_domain_util.h"
+
+#define SUPPORT_CAP_CONSTRAINT "kc_support_cap"
+
+/* Column positions of one kc_support_cap trigger, cached for a query. */
+typedef struct SupportCapColumns
+{
+	Oid			tgoid;
+	AttrNumber	category;
+	AttrNumber	source;			/* 0: the table has no source column */
+	AttrNumber	province;		/* 0: no province column */
+	AttrNumber	approved_on;
+	AttrNumber	cost;
+	AttrNumber	support;
+} SupportCapColumns;
+
+/* The rule lookup, prepared once per backend and extension schema. */
+static SPIPlanPtr rule_plan = NULL;
+static Oid	rule_plan_nsp = InvalidOid;
+
+/* The overlap lookup on the rule table. */
+static SPIPlanPtr overlap_plan = NULL;
+static Oid	overlap_plan_nsp = InvalidOid;
+
+static SPIPlanPtr
+prepare_kept(const char *sql, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "SPI_keepplan failed");
+	return plan;
+}
+
+static SPIPlanPtr
+get_rule_plan(Oid fn_oid)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+
+	if (rule_plan != NULL && rule_plan_nsp == nsp)
+		return rule_plan;
+	if (rule_plan != NULL)
+	{
+		SPI_freeplan(rule_plan);
+		rule_plan = NULL;
+	}
+
+	{
+		char	   *s = kc_domain_schema_of(fn_oid);
+		Oid			argtypes[4] = {TEXTOID, TEXTOID, TEXTOID, DATEOID};
+		char	   *sql;
+
+		/*
+		 * The most specific rule in force on the day: a province's own rule
+		 * first, then a source-specific one.  Overlaps are refused when rules
+		 * are written, so there is never a tie.
+		 */
+		sql = psprintf("SELECT r.rule_id, r.max_share, r.max_amount::pg_catalog.int8,"
+					   " r.legal_basis, c.name_vi"
+					   " FROM %s.kc_support_cap_rule r"
+					   " JOIN %s.kc_project_category c"
+					   "   ON c.code OPERATOR(pg_catalog.=) r.category"
+					   " WHERE r.category OPERATOR(pg_catalog.=) $1"
+					   "   AND (r.source IS NULL"
+					   "        OR r.source::pg_catalog.text OPERATOR(pg_catalog.=) $2)"
+					   "   AND (r.province IS NULL OR r.province OPERATOR(pg_catalog.=) $3)"
+					   "   AND r.effective_from OPERATOR(pg_catalog.<=) $4"
+					   "   AND (r.effective_to IS NULL"
+					   "        OR r.effective_to OPERATOR(pg_catalog.>=) $4)"
+					   " ORDER BY r.province IS NULL, r.source IS NULL"
+					   " LIMIT 1", s, s);
+		rule_plan = prepare_kept(sql, 4, argtypes);
+		rule_plan_nsp = nsp;
+	}
+	return rule_plan;
+}
+
+static SupportCapColumns *
+get_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
+{
+	SupportCapColumns *cols = (SupportCapColumns *) fcinfo->flinfo->fn_extra;
+	Trigger    *tg = trigdata->tg_trigger;
+	Relation	rel = trigdata->tg_relation;
+	TupleDesc	desc = RelationGetDescr(rel);
+
+	if (cols != NULL && cols->tgoid == tg->tgoid)
+		return cols;
+	if (cols == NULL)
+		cols = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+									  sizeof(SupportCapColumns));
+
+	cols->category = kc_domain_column(rel, tg->tgargs[0], tg->tgname);
+	cols->source = tg->tgargs[1][0] ? kc_domain_column(rel, tg->tgargs[1], tg->tgname) : 0;
+	cols->province = tg->tgargs[2][0] ? kc_domain_column(rel, tg->tgargs[2], tg->tgname) : 0;
+	cols->approved_on = kc_domain_column(rel, tg->tgargs[3], tg->tgname);
+	cols->cost = kc_domain_column(rel, tg->tgargs[4], tg->tgname);
+	cols->support = kc_domain_column(rel, tg->tgargs[5], tg->tgname);
+
+	/* The table may have been altered since the check was installed. */
+	if (TupleDescAttr(desc, cols->approved_on - 1)->atttypid != DATEOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("approval date column \"%s\" of relation \"%s\" is not a date",
+						tg->tgargs[3], RelationGetRelationName(rel))));
+	if (TupleDescAttr(desc, cols->cost - 1)->attlen != sizeof(int64) ||
+		!TupleDescAttr(desc, cols->cost - 1)->attbyval ||
+		TupleDescAttr(desc, cols->support - 1)->attlen != sizeof(int64) ||
+		!TupleDescAttr(desc, cols->support - 1)->attbyval)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cost and support columns \"%s\", \"%s\" of relation \"%s\" must be kc_money",
+						tg->tgargs[4], tg->tgargs[5], RelationGetRelationName(rel))));
+	cols->tgoid = tg->tgoid;
+	return cols;
+}
+
+static char *
+text_value(HeapTuple tuple, TupleDesc desc, AttrNumber attnum)
+{
+	if (attnum == 0)
+		return NULL;
+	return SPI_getvalue(tuple, desc, attnum);	/* NULL for SQL NULL */
+}
+
+/*
+ * kc_support_cap_check(): AFTER INSERT OR UPDATE row trigger; arguments are
+ * the column names category, source, province, approved_on, cost, support.
+ */
+PG_FUNCTION_INFO_V1(kc_support_cap_check);
+Datum
+kc_support_cap_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata;
+	SupportCapColumns *cols;
+	Relation	rel;
+	TupleDesc	desc;
+	HeapTuple	row;
+	bool		isnull;
+	Datum		approved_on;
+	int64		support;
+	int64		cost = 0;
+	bool		cost_null;
+	char	   *category;
+	char	   *source;
+	char	   *province;
+	Datum		values[4];
+	char		nulls[4];
+	int			ret;
+
+	trigdata = kc_domain_trigger_data(fcinfo, "kc_support_cap_check", true, 6);
+	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
+		TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"kc_support_cap_check\" must be fired AFTER INSERT OR UPDATE")));
+
+	rel = trigdata->tg_relation;
+	desc = RelationGetDescr(rel);
+	row = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+		trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	cols = get_columns(fcinfo, trigdata);
+
+	/* Without a support amount, a category or a day, no rule applies. */
+	support = DatumGetInt64(heap_getattr(row, cols->support, desc, &isnull));
+	if (isnull)
+		return PointerGetDatum(NULL);
+	approved_on = heap_getattr(row, cols->approved_on, desc, &isnull);
+	if (isnull)
+		return PointerGetDatum(NULL);
+	category = text_value(row, desc, cols->category);
+	if (category == NULL)
+		return PointerGetDatum(NULL);
+	cost = DatumGetInt64(heap_getattr(row, cols->cost, desc, &cost_null));
+	source = text_value(row, desc, cols->source);
+	province = text_value(row, desc, cols->province);
+
+	values[0] = CStringGetTextDatum(category);
+	nulls[0] = ' ';
+	values[1] = source ? CStringGetTextDatum(source) : (Datum) 0;
+	nulls[1] = source ? ' ' : 'n';
+	values[2] = province ? CStringGetTextDatum(province) : (Datum) 0;
+	nulls[2] = province ? ' ' : 'n';
+	values[3] = approved_on;
+	nulls[3] = ' ';
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute_plan(get_rule_plan(fcinfo->flinfo->fn_oid), values, nulls,
+						   true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "support-cap rule lookup failed: %s", SPI_result_code_string(ret));
+
+	if (SPI_processed == 1)
+	{
+		HeapTuple	rt = SPI_tuptable->vals[0];
+		TupleDesc	rd = SPI_tuptable->tupdesc;
+		bool		share_null;
+		bool		amount_null;
+		int64		rule_id = DatumGetInt64(SPI_getbinval(rt, rd, 1, &isnull));
+		Datum		share = SPI_getbinval(rt, rd, 2, &share_null);
+		int64		amount = DatumGetInt64(SPI_getbinval(rt, rd, 3, &amount_null));
+		bool		share_applies = !share_null && !cost_null;
+		int64		share_cap = 0;
+		bool		hit_share;
+
+		if (share_applies)
+		{
+			Datum		product;
+
+			product = DirectFunctionCall2(numeric_mul, share,
+										  NumericGetDatum(int64_to_numeric(cost)));
+			product = DirectFunctionCall1(numeric_floor, product);
+			share_cap = DatumGetInt64(DirectFunctionCall1(numeric_int8, product));
+		}
+
+		/* Report the binding cap: the smaller one when both apply. */
+		hit_share = share_applies && support > share_cap &&
+			(amount_null || share_cap <= amount);
+		if (hit_share || (!amount_null && support > amount))
+		{
+			char	   *legal_basis = SPI_getvalue(rt, rd, 4);
+			char	   *name_vi = SPI_getvalue(rt, rd, 5);
+			char	   *asked = kc_domain_format_dong(support);
+
+			if (hit_share)
+				ereport(ERROR,
+						(errcode(ERRCODE_CHECK_VIOLATION),
+						 errmsg("support %s exceeds the cap of category \"%s\" in relation \"%s\"",
+								asked, category, RelationGetRelationName(rel)),
+						 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s%% of the cost %s, that is %s; asked for %s.",
+								   category, name_vi, rule_id, legal_basis,
+								   kc_domain_format_share_pct(share),
+								   kc_domain_format_dong(cost),
+								   kc_domain_format_dong(share_cap), asked),
+						 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_CHECK_VIOLATION),
+						 errmsg("support %s exceeds the cap of category \"%s\" in relation \"%s\"",
+								asked, category, RelationGetRelationName(rel)),
+						 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s; asked for %s.",
+								   category, name_vi, rule_id, legal_basis,
+								   kc_domain_format_dong(amount), asked),
+						 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
+		}
+	}
+
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+static SPIPlanPtr
+get_overlap_plan(Oid fn_oid)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+
+	if (overlap_plan != NULL && overlap_plan_nsp == nsp)
+		return overlap_plan;
+	if (overlap_plan != NULL)
+	{
+		SPI_freeplan(overlap_plan);
+		overlap_plan = NULL;
+	}
+
+	{
+		char	   *s = kc_domain_schema_of(fn_oid);
+		Oid			argtypes[1] = {INT8OID};
+		char	   *sql;
+
+		/* The stored row, not the trigger's copy: it may be gone already. */
+		sql = psprintf("SELECT o.rule_id, o.legal_basis,"
+					   " pg_catalog.to_char(o.effective_from, 'YYYY-MM-DD'),"
+					   " pg_catalog.to_char(o.effective_to, 'YYYY-MM-DD'),"
+					   " n.legal_basis,"
+					   " pg_catalog.to_char(n.effective_from, 'YYYY-MM-DD'),"
+					   " pg_catalog.to_char(n.effective_to, 'YYYY-MM-DD'),"
+					   " n.category, n.source::pg_catalog.text, n.province"
+					   " FROM %s.kc_support_cap_rule n"
+					   " JOIN %s.kc_support_cap_rule o"
+					   "   ON o.category OPERATOR(pg_catalog.=) n.category"
+					   "  AND o.rule_id OPERATOR(pg_catalog.<>) n.rule_id"
+					   "  AND ((o.source IS NULL AND n.source IS NULL)"
+					   "       OR o.source OPERATOR(pg_catalog.=) n.source)"
+					   "  AND ((o.province IS NULL AND n.province IS NULL)"
+					   "       OR o.province OPERATOR(pg_catalog.=) n.province)"
+					   "  AND o.effective_from OPERATOR(pg_catalog.<=)"
+					   "      COALESCE(n.effective_to, 'infinity'::pg_catalog.date)"
+					   "  AND n.effective_from OPERATOR(pg_catalog.<=)"
+					   "      COALESCE(o.effective_to, 'infinity'::pg_catalog.date)"
+					   " WHERE n.rule_id OPERATOR(pg_catalog.=) $1"
+					   " ORDER BY o.effective_from, o.rule_id LIMIT 1", s, s);
+		overlap_plan = prepare_kept(sql, 1, argtypes);
+		overlap_plan_nsp = nsp;
+	}
+	return overlap_plan;
+}
+
+/*
+ * kc_support_cap_rule_overlap(): AFTER INSERT OR UPDATE row trigger on the
+ * rule table.  Rule writers are serialised by a lock on the rule table's
+ * object tag (held to the end of the transaction), and the lookup reads the
+ * latest committed state, so a REPEATABLE READ writer cannot miss a rule
+ * another session committed after its snapshot.
+ */
+PG_FUNCTION_INFO_V1(kc_support_cap_rule_overlap);
+Datum
+kc_support_cap_rule_overlap(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata;
+	Relation	rel;
+	HeapTuple	row;
+	int			attnum;
+	bool		isnull;
+	Datum		values[1];
+	int			ret;
+
+	trigdata = kc_domain_trigger_data(fcinfo, "kc_support_cap_rule_overlap", true, 0);
+	rel = trigdata->tg_relation;
+	row = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+		trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	attnum = kc_domain_column(rel, "rule_id", trigdata->tg_trigger->tgname);
+	values[0] = heap_getattr(row, attnum, RelationGetDescr(rel), &isnull);
+	if (isnull)
+		return PointerGetDatum(NULL);
+
+	LockDatabaseObject(RelationRelationId, RelationGetRelid(rel), 0, ExclusiveLock);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = kc_domain_execute_latest(get_overlap_plan(fcinfo->flinfo->fn_oid),
+								   values, NULL, false, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "support-cap overlap lookup failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed == 1)
+	{
+		HeapTuple	t = SPI_tuptable->vals[0];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		char	   *o_to = SPI_getvalue(t, d, 4);
+		char	   *n_to = SPI_getvalue(t, d, 7);
+		char	   *src = SPI_getvalue(t, d, 9);
+		char	   *prov = SPI_getvalue(t, d, 10);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_EXCLUSION_VIOLATION),
+				 errmsg("support-cap rule " INT64_FORMAT " overlaps rule %s for category \"%s\", %s%s%s, %s%s%s",
+						DatumGetInt64(values[0]), SPI_getvalue(t, d, 1),
+						SPI_getvalue(t, d, 8),
+						src ? "source " : "any source", src ? src : "", "",
+						prov ? "province \"" : "nationwide", prov ? prov : "",
+						prov ? "\"" : ""),
+				 errdetail("Rule " INT64_FORMAT " (%s) is in force from %s%s%s; rule %s (%s) from %s%s%s.",
+						   DatumGetInt64(values[0]), SPI_getvalue(t, d, 5),
+						   SPI_getvalue(t, d, 6), n_to ? " to " : " on, open-ended",
+						   n_to ? n_to : "",
+						   SPI_getvalue(t, d, 1), SPI_getvalue(t, d, 2),
+						   SPI_getvalue(t, d, 3), o_to ? " to " : " on, open-ended",
+						   o_to ? o_to : ""),
+				 errhint("Only one rule may be in force for a category, source and province on a day: end one rule (effective_to) the day before the other begins."),
+				 errtableconstraint(rel, "kc_support_cap_rule_no_overlap")));
+	}
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
