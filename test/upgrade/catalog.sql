@@ -280,7 +280,10 @@ fact(obj, fact, val) AS (
 	               THEN ' COLLATE ' || (SELECT quote_ident(collname) FROM pg_collation WHERE oid = a.attcollation) ELSE '' END
 	       || ' storage ' || a.attstorage::text
 	       || CASE WHEN a.attstattarget <> -1 THEN ' statistics ' || a.attstattarget ELSE '' END
-	       || coalesce(' options ' || array_to_string(a.attoptions, ', '), '')
+	       -- (this server stamps every column with an option pg_attver=<number>
+	       -- that differs from one CREATE TABLE to the next: not compared)
+	       || coalesce(' options ' || nullif(array_to_string(ARRAY(
+	              SELECT o FROM unnest(a.attoptions) AS o WHERE o NOT LIKE 'pg\_attver=%' ORDER BY o), ', '), ''), '')
 	FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
 	LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 	UNION ALL

@@ -71,7 +71,7 @@ BEGIN
 		END IF;
 		r := kc_upg.try(format(
 			'UPDATE %1$s SET %2$I = coalesce(%2$I, '''') || %3$L WHERE ctid = (SELECT ctid FROM %1$s t ORDER BY t::text COLLATE "C" LIMIT 1)',
-			cfg, col, ' [edited by the kc_ext upgrade test]'), false);
+			cfg, col, ' [edited by the kc_ext upgrade test]'), true);
 		IF r.st IS NULL THEN
 			PERFORM kc_upg.report('ok', format('edited a shipped row of %s (column %I) under the old version', cfg, col));
 		ELSE

@@ -124,6 +124,7 @@ kc_sql_checks() {
 			"ok: "*) kc_pass "$label: ${line#ok: }" ;;
 			"FAIL: "*) kc_fail "$label: ${line#FAIL: }" ;;
 			"skip: "*) kc_skip "$label: ${line#skip: }" ;;
+			"      "*) printf '%s\n' "$line" ;;	# the details of a FAIL
 		esac
 	done < "$out"
 }

@@ -88,7 +88,7 @@ BEGIN
 	ELSE
 		INSERT INTO kc_upg.rule_check (name, kind, stmt, want_sqlstate, want_constraint)
 		VALUES (pname, 'refused', stmt, r.st, r.cname);
-		PERFORM kc_upg.report('ok', pname || ' is refused (' || r.st || coalesce(', constraint ' || r.cname, '') || ')');
+		PERFORM kc_upg.report('ok', pname || ' is refused (' || r.st || coalesce(', constraint ' || nullif(r.cname, ''), '') || ')');
 	END IF;
 END
 $$;

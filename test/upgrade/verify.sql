@@ -53,7 +53,14 @@ BEGIN
 			ELSE
 				PERFORM kc_upg.report('FAIL', 'same ' || p.name,
 					E'\n      before: ' || coalesce(kc_upg.shorten(p.value), 'NULL')
-					|| E'\n      now:    ' || coalesce(kc_upg.shorten(v), 'NULL'));
+					|| E'\n      now:    ' || coalesce(kc_upg.shorten(v), 'NULL')
+					-- lists of rows: the rows that differ
+					|| coalesce(E'\n      rows only before: ' || kc_upg.shorten((
+						SELECT string_agg(x, ' | ') FROM (SELECT unnest(string_to_array(p.value, ' | '))
+						                                 EXCEPT ALL SELECT unnest(string_to_array(v, ' | '))) AS d(x))), '')
+					|| coalesce(E'\n      rows only now:    ' || kc_upg.shorten((
+						SELECT string_agg(x, ' | ') FROM (SELECT unnest(string_to_array(v, ' | '))
+						                                 EXCEPT ALL SELECT unnest(string_to_array(p.value, ' | '))) AS d(x))), ''));
 			END IF;
 		EXCEPTION WHEN OTHERS THEN
 			PERFORM kc_upg.report('FAIL', 'same ' || p.name, SQLSTATE || ': ' || SQLERRM);
@@ -84,7 +91,7 @@ BEGIN
 					c.want_sqlstate, coalesce(c.want_constraint, '(none)'), r.st, coalesce(r.cname, '(none)'), r.msg));
 		ELSE
 			PERFORM kc_upg.report('ok', c.name || ' is still refused (' || r.st
-				|| coalesce(', constraint ' || r.cname, '') || ')');
+				|| coalesce(', constraint ' || nullif(r.cname, ''), '') || ')');
 		END IF;
 	END LOOP;
 END
