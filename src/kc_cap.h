@@ -1,0 +1,119 @@
+/*
+ * kc_cap.h
+ *		Declared cap rules: "the sum of a child column under each parent row
+ *		never exceeds the parent's limit column".
+ *
+ * The pieces, one file each:
+ *	kc_cap_amount.c   amounts (int128 for kc_money/bigint, numeric otherwise)
+ *	kc_cap_rule.c     rule descriptors loaded from kc_cap_rule, their SPI
+ *	                  plans, invalidation, key strings
+ *	kc_cap_totals.c   running totals: per-statement deltas, the per-
+ *	                  transaction cache with savepoint handling, write-back
+ *	kc_cap_trigger.c  the trigger functions
+ *	kc_cap_declare.c  kc_enforce_cap, kc_drop_cap, kc_cap_rebuild
+ */
+#ifndef KC_CAP_H
+#define KC_CAP_H
+
+#include "kc_ext.h"
+
+#include "access/tupdesc.h"
+#include "executor/spi.h"
+#include "executor/tuptable.h"
+#include "utils/numeric.h"
+#include "utils/rel.h"
+
+/* At most this many key columns (a unique index has at most 32). */
+#define KC_CAP_MAX_KEYS 32
+/* Rule names leave room for the "kc_cap_" prefix and "_truncate" suffix. */
+#define KC_CAP_MAX_NAME 47
+
+/*
+ * An amount: exact 128-bit integer when the rule's amount and limit are
+ * kc_money or bigint, numeric when either is numeric.
+ */
+/* palloc and dynahash only guarantee 8-byte alignment */
+typedef kc_int128 cap_int128 __attribute__((aligned(8)));
+
+typedef struct CapAmt
+{
+	bool		isnum;
+	cap_int128	i;
+	Numeric		n;				/* when isnum */
+} CapAmt;
+
+/* Where the key and amount columns are in one relation (partitions differ). */
+typedef struct CapRelMap
+{
+	Oid			relid;
+	AttrNumber	keyatt[KC_CAP_MAX_KEYS];
+	AttrNumber	amtatt;
+} CapRelMap;
+
+/* A loaded rule.  Kept forever per name; `valid` false means reload. */
+typedef struct CapRule
+{
+	char		name[NAMEDATALEN];	/* hash key */
+	bool		valid;
+	MemoryContext cxt;			/* everything below */
+	Oid			child_relid;
+	Oid			parent_relid;
+	Oid			parent_owner;
+	int			nkeys;
+	char	   *child_cols[KC_CAP_MAX_KEYS];
+	char	   *parent_cols[KC_CAP_MAX_KEYS];
+	char	   *amount_col;
+	char	   *limit_col;
+	Oid			key_types[KC_CAP_MAX_KEYS];
+	int16		key_len[KC_CAP_MAX_KEYS];
+	bool		key_byval[KC_CAP_MAX_KEYS];
+	FmgrInfo	key_out[KC_CAP_MAX_KEYS];
+	Oid			amount_type;
+	Oid			limit_type;
+	bool		numeric_mode;
+	SPIPlanPtr	lock_plan;		/* SELECT limit FROM parent ... FOR NO KEY UPDATE */
+	List	   *relmaps;		/* CapRelMap * */
+} CapRule;
+
+/* kc_cap_amount.c */
+extern CapAmt cap_amt_zero(bool isnum);
+extern CapAmt cap_amt_from_datum(const CapRule *rule, Datum d, Oid typid);
+extern CapAmt cap_amt_from_numeric(const CapRule *rule, Datum n);
+extern CapAmt cap_amt_add(CapAmt a, CapAmt b, bool negate_b);
+extern int	cap_amt_sign(CapAmt a);
+extern int	cap_amt_cmp(CapAmt a, CapAmt b);
+extern Datum cap_amt_to_numeric(CapAmt a);
+extern char *cap_amt_describe(CapAmt a);
+
+/* kc_cap_rule.c */
+extern void kc_cap_init_for(Oid fn_oid);
+extern Oid	cap_ext_schema(void);
+extern Oid	cap_total_relid(void);
+extern Oid	cap_total_owner(void);
+extern CapRule *cap_rule_get(const char *name, bool missing_ok);
+extern void cap_rule_invalidate(const char *name);
+extern CapRelMap *cap_rule_relmap(CapRule *rule, Relation rel, bool parent);
+extern bool cap_key_from_slot(CapRule *rule, TupleTableSlot *slot,
+							  const AttrNumber *atts, Datum *vals,
+							  StringInfo keystr);
+extern Datum cap_key_array(CapRule *rule, const Datum *vals);
+extern char *cap_key_describe(CapRule *rule, const Datum *vals, bool parent);
+extern void cap_become_owner(Oid owner, Oid *save_user, int *save_sec);
+extern void cap_restore_user(Oid save_user, int save_sec);
+extern SPIPlanPtr cap_total_select_plan(void);
+extern SPIPlanPtr cap_total_upsert_plan(void);
+
+/* kc_cap_totals.c */
+extern void cap_pending_add(CapRule *rule, const Datum *keyvals,
+							StringInfo keystr, CapAmt delta);
+extern void cap_parent_changed(CapRule *rule, Relation parent_rel,
+							   const Datum *keyvals, StringInfo keystr,
+							   bool exists, bool limit_null, CapAmt limit,
+							   bool check);
+extern void cap_cache_forget_rule(const char *rule_name);
+extern void cap_install_hooks(void);
+
+/* kc_cap_declare.c */
+extern void cap_rebuild_totals(CapRule *rule, bool check);
+
+#endif							/* KC_CAP_H */

@@ -1,0 +1,769 @@
+/*
+ * kc_cap_totals.c
+ *		Running totals of cap rules.
+ *
+ * kc_cap_total keeps, per (rule, key), the sum of the child amounts whose
+ * reference equals the key (for every key, whether a parent row has it or
+ * not), so checking a row never re-sums the children.
+ *
+ * Three layers:
+ *	- per statement: the child row triggers only add the row's amount to a
+ *	  delta per key in a hash table of the current executor level; when the
+ *	  statement's after-triggers have fired (ExecutorFinish hook, or the end
+ *	  of COPY), the deltas are applied in key order, so a statement is
+ *	  checked on its net effect per parent ("after every statement");
+ *	- per transaction: the first time a transaction touches a key, it locks
+ *	  the parent row (SELECT ... FOR NO KEY UPDATE through the rule's plan)
+ *	  and the kept total (FOR NO KEY UPDATE), reads the limit and the total,
+ *	  and caches them.  While it holds those locks nobody else can change
+ *	  either, so later statements check in memory only;
+ *	- at commit (XACT_EVENT_PRE_COMMIT / PRE_PREPARE): the cached deltas are
+ *	  added to kc_cap_total, one UPSERT per touched key.  One transaction
+ *	  that inserts 200 000 rows under one parent thus updates its total row
+ *	  once, not 200 000 times (which would build a long HOT chain).
+ *
+ * Savepoints: every change to a cached entry first saves the entry's state
+ * for the current subtransaction level; ROLLBACK TO restores it.  An entry
+ * first touched inside a subtransaction that aborts is forgotten, because
+ * its row locks were released with it.
+ *
+ * Isolation: in READ COMMITTED the locking queries see the newest committed
+ * limit and total after waiting.  Under REPEATABLE READ and SERIALIZABLE a
+ * row locked after a concurrent committed change raises a serialization
+ * failure; a kept-total row that is absent from the transaction snapshot
+ * but present in the newest one does too (as ri_triggers.c's crosscheck).
+ */
+#include "kc_cap.h"
+
+#include "access/relation.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "tcop/utility.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
+#include "utils/lsyscache.h"
+#include "utils/snapmgr.h"
+
+typedef struct CapStrKey
+{
+	const char *str;
+	int			len;
+} CapStrKey;
+
+/* One key's delta in one statement. */
+typedef struct CapPending
+{
+	CapStrKey	key;			/* must be first */
+	CapRule    *rule;
+	Datum		keyvals[KC_CAP_MAX_KEYS];
+	CapAmt		delta;
+} CapPending;
+
+typedef struct CapLevel
+{
+	MemoryContext cxt;
+	HTAB	   *hash;
+} CapLevel;
+
+/* What a ROLLBACK TO restores. */
+typedef struct CapState
+{
+	bool		dead;			/* forgotten (TRUNCATE, drop): re-read */
+	bool		has_parent;
+	bool		limit_null;
+	CapAmt		limit;
+	CapAmt		base;			/* kept total when first read */
+	CapAmt		delta;			/* this transaction's change, not written */
+} CapState;
+
+typedef struct CapSave
+{
+	int			level;
+	CapState	st;
+} CapSave;
+
+typedef struct CapEntry
+{
+	CapStrKey	key;			/* must be first */
+	CapRule    *rule;
+	Datum		keyvals[KC_CAP_MAX_KEYS];
+	Datum		keyarr;			/* text[] for kc_cap_total */
+	int			lock_level;		/* subtransaction level holding the locks */
+	List	   *saves;			/* CapSave *, increasing level */
+	CapState	st;
+} CapEntry;
+
+static CapLevel *cur_level = NULL;
+static MemoryContext cache_cxt = NULL;
+static HTAB *cache = NULL;
+static ExecutorFinish_hook_type prev_executor_finish = NULL;
+static ProcessUtility_hook_type prev_process_utility = NULL;
+
+static uint32
+cap_key_hash(const void *key, Size keysize)
+{
+	const CapStrKey *k = key;
+
+	return hash_bytes((const unsigned char *) k->str, k->len);
+}
+
+static int
+cap_key_match(const void *a, const void *b, Size keysize)
+{
+	const CapStrKey *ka = a;
+	const CapStrKey *kb = b;
+
+	return (ka->len == kb->len && memcmp(ka->str, kb->str, ka->len) == 0) ? 0 : 1;
+}
+
+static HTAB *
+cap_hash_create(const char *name, Size entrysize, MemoryContext cxt)
+{
+	HASHCTL		ctl;
+
+	ctl.keysize = sizeof(CapStrKey);
+	ctl.entrysize = entrysize;
+	ctl.hash = cap_key_hash;
+	ctl.match = cap_key_match;
+	ctl.hcxt = cxt;
+	return hash_create(name, 64, &ctl,
+					   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+}
+
+static int
+cap_key_cmp(const CapStrKey *a, const CapStrKey *b)
+{
+	int			c = memcmp(a->str, b->str, Min(a->len, b->len));
+
+	if (c != 0)
+		return c;
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+static int
+cap_pending_qsort(const void *a, const void *b)
+{
+	return cap_key_cmp(&(*(CapPending *const *) a)->key,
+					   &(*(CapPending *const *) b)->key);
+}
+
+static int
+cap_entry_qsort(const void *a, const void *b)
+{
+	return cap_key_cmp(&(*(CapEntry *const *) a)->key,
+					   &(*(CapEntry *const *) b)->key);
+}
+
+static CapAmt
+cap_amt_copy(CapAmt a, MemoryContext cxt)
+{
+	if (a.isnum && a.n)
+	{
+		Numeric		n = MemoryContextAlloc(cxt, VARSIZE(a.n));
+
+		memcpy(n, a.n, VARSIZE(a.n));
+		a.n = n;
+	}
+	return a;
+}
+
+static bool
+cap_exceeds(const CapState *st, CapAmt total)
+{
+	if (st->limit_null)
+		return cap_amt_sign(total) > 0;
+	return cap_amt_cmp(total, st->limit) > 0;
+}
+
+/* ---------------------------------------------------------------------
+ * The transaction cache
+ * ---------------------------------------------------------------------
+ */
+
+static void
+cap_cache_ensure(void)
+{
+	if (cache_cxt == NULL)
+		cache_cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap totals cache",
+										  ALLOCSET_DEFAULT_SIZES);
+	if (cache == NULL)
+		cache = cap_hash_create("kc_cap totals", sizeof(CapEntry), cache_cxt);
+}
+
+static CapEntry *
+cap_cache_find(const CapStrKey *key)
+{
+	if (cache == NULL)
+		return NULL;
+	return hash_search(cache, key, HASH_FIND, NULL);
+}
+
+/* Save the entry's state before its first change at this level. */
+static void
+cap_entry_modify(CapEntry *ce)
+{
+	int			level = GetCurrentTransactionNestLevel();
+	int			top = ce->saves ? ((CapSave *) llast(ce->saves))->level : ce->lock_level;
+
+	if (level > top)
+	{
+		MemoryContext old = MemoryContextSwitchTo(cache_cxt);
+		CapSave    *s = palloc(sizeof(CapSave));
+
+		s->level = level;
+		s->st = ce->st;
+		ce->saves = lappend(ce->saves, s);
+		MemoryContextSwitchTo(old);
+	}
+}
+
+/*
+ * Read the limit (locking the parent row when lock_parent) and the kept
+ * total (locking its row) of one key, and cache them.  An existing dead
+ * entry is revived in place so that its savepoint history stays.
+ */
+static CapEntry *
+cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
+				bool lock_parent)
+{
+	CapEntry   *ce;
+	bool		found;
+	CapState	st;
+	Datum		keyarr;
+	Datum		args[2];
+	Oid			save_user;
+	int			save_sec;
+	int			rc;
+	MemoryContext old;
+	SPIPlanPtr	select_plan = cap_total_select_plan();
+
+	cap_cache_ensure();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	st.dead = false;
+	st.has_parent = false;
+	st.limit_null = true;
+	st.limit = cap_amt_zero(rule->numeric_mode);
+	if (lock_parent)
+	{
+		cap_become_owner(rule->parent_owner, &save_user, &save_sec);
+		rc = SPI_execute_plan(rule->lock_plan, (Datum *) keyvals, NULL, false, 1);
+		cap_restore_user(save_user, save_sec);
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "kc_cap: locking the parent row failed: %s",
+				 SPI_result_code_string(rc));
+		if (SPI_processed > 0)
+		{
+			bool		isnull;
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[0],
+										  SPI_tuptable->tupdesc, 1, &isnull);
+
+			st.has_parent = true;
+			st.limit_null = isnull;
+			if (!isnull)
+				st.limit = cap_amt_from_datum(rule, d, rule->limit_type);
+		}
+	}
+
+	old = MemoryContextSwitchTo(cache_cxt);
+	keyarr = cap_key_array(rule, keyvals);
+	MemoryContextSwitchTo(old);
+	args[0] = CStringGetTextDatum(rule->name);
+	args[1] = keyarr;
+	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
+	rc = SPI_execute_plan(select_plan, args, NULL, false, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "kc_cap: reading the kept total failed: %s",
+			 SPI_result_code_string(rc));
+	if (SPI_processed > 0)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0],
+									  SPI_tuptable->tupdesc, 1, &isnull);
+
+		st.base = cap_amt_from_numeric(rule, d);
+	}
+	else
+	{
+		st.base = cap_amt_zero(rule->numeric_mode);
+		if (IsolationUsesXactSnapshot())
+		{
+			rc = SPI_execute_snapshot(select_plan, args, NULL, GetLatestSnapshot(),
+									  InvalidSnapshot, false, false, 1);
+			if (rc == SPI_OK_SELECT && SPI_processed > 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+						 errmsg("could not serialize access due to concurrent update"),
+						 errdetail("The kept total of cap rule \"%s\" was created by a concurrent transaction.",
+								   rule->name)));
+		}
+	}
+	cap_restore_user(save_user, save_sec);
+
+	/* copy what SPI returned before SPI_finish frees it */
+	st.limit = cap_amt_copy(st.limit, cache_cxt);
+	st.base = cap_amt_copy(st.base, cache_cxt);
+	old = MemoryContextSwitchTo(cache_cxt);
+	st.delta = cap_amt_zero(rule->numeric_mode);
+	MemoryContextSwitchTo(old);
+
+	ce = hash_search(cache, key, HASH_ENTER, &found);
+	if (!found)
+	{
+		char	   *s = MemoryContextAlloc(cache_cxt, key->len + 1);
+
+		memcpy(s, key->str, key->len);
+		s[key->len] = '\0';
+		ce->key.str = s;
+		ce->key.len = key->len;
+		ce->rule = rule;
+		for (int i = 0; i < rule->nkeys; i++)
+		{
+			old = MemoryContextSwitchTo(cache_cxt);
+			ce->keyvals[i] = datumCopy(keyvals[i], rule->key_byval[i], rule->key_len[i]);
+			MemoryContextSwitchTo(old);
+		}
+		ce->lock_level = GetCurrentTransactionNestLevel();
+		ce->saves = NIL;
+	}
+	else
+	{
+		/* a dead entry: its delta is zero, keep its history */
+		cap_entry_modify(ce);
+		ce->rule = rule;
+	}
+	ce->keyarr = keyarr;
+	ce->st = st;
+	SPI_finish();
+	return ce;
+}
+
+static CapEntry *
+cap_cache_get(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
+			  bool lock_parent)
+{
+	CapEntry   *ce = cap_cache_find(key);
+
+	if (ce == NULL || ce->st.dead || ce->rule != rule)
+		ce = cap_cache_touch(rule, keyvals, key, lock_parent);
+	return ce;
+}
+
+static void
+cap_report_child_violation(CapRule *rule, CapEntry *ce, CapAmt before,
+						   CapAmt after)
+{
+	Relation	child = relation_open(rule->child_relid, AccessShareLock);
+	char	   *limit = ce->st.limit_null ? pstrdup("NULL (no approved amount)") :
+		cap_amt_describe(ce->st.limit);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("total of \"%s\" under a row of \"%s\" would exceed its \"%s\", violating cap rule \"%s\"",
+					rule->amount_col, get_rel_name(rule->parent_relid),
+					rule->limit_col, rule->name),
+			 errdetail("Key %s: limit %s, total before the statement %s, total after the statement %s.",
+					   cap_key_describe(rule, ce->keyvals, true), limit,
+					   cap_amt_describe(before), cap_amt_describe(after)),
+			 errtableconstraint(child, rule->name)));
+}
+
+/* Apply one statement's delta for one key: check, then remember. */
+static void
+cap_apply(CapPending *pe)
+{
+	CapRule    *rule = pe->rule;
+	CapEntry   *ce;
+	CapAmt		before,
+				after;
+	MemoryContext old;
+
+	if (cap_amt_sign(pe->delta) == 0)
+		return;
+	if (!rule->valid)
+		rule = cap_rule_get(rule->name, false);
+	ce = cap_cache_get(rule, pe->keyvals, &pe->key, true);
+	before = cap_amt_add(ce->st.base, ce->st.delta, false);
+	after = cap_amt_add(before, pe->delta, false);
+	if (ce->st.has_parent && cap_amt_sign(pe->delta) > 0 &&
+		cap_exceeds(&ce->st, after))
+		cap_report_child_violation(rule, ce, before, after);
+	cap_entry_modify(ce);
+	old = MemoryContextSwitchTo(cache_cxt);
+	ce->st.delta = cap_amt_add(ce->st.delta, pe->delta, false);
+	MemoryContextSwitchTo(old);
+}
+
+static void
+cap_level_flush(CapLevel *lvl)
+{
+	HASH_SEQ_STATUS st;
+	CapPending **arr;
+	CapPending *pe;
+	long		n,
+				i = 0;
+
+	if (lvl->hash == NULL || (n = hash_get_num_entries(lvl->hash)) == 0)
+		return;
+	arr = MemoryContextAlloc(lvl->cxt, n * sizeof(CapPending *));
+	hash_seq_init(&st, lvl->hash);
+	while ((pe = hash_seq_search(&st)) != NULL)
+		arr[i++] = pe;
+	/* the same order in every session: fewer deadlocks */
+	if (n > 1)
+		qsort(arr, n, sizeof(CapPending *), cap_pending_qsort);
+	for (i = 0; i < n; i++)
+		cap_apply(arr[i]);
+}
+
+static void
+cap_level_destroy(CapLevel *lvl)
+{
+	if (lvl->cxt)
+		MemoryContextDelete(lvl->cxt);
+	lvl->cxt = NULL;
+	lvl->hash = NULL;
+}
+
+/*
+ * A child row's contribution.  Normally collected for the end of the
+ * statement; when no statement level is open (the library was loaded in
+ * the middle of this statement) it is applied at once, which checks the
+ * row on its own (stricter, never weaker).
+ */
+void
+cap_pending_add(CapRule *rule, const Datum *keyvals, StringInfo keystr,
+				CapAmt delta)
+{
+	CapLevel	tmp = {NULL, NULL};
+	CapLevel   *lvl = cur_level ? cur_level : &tmp;
+	CapStrKey	key;
+	CapPending *pe;
+	bool		found;
+	MemoryContext old;
+
+	if (lvl->cxt == NULL)
+	{
+		lvl->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap statement",
+										 ALLOCSET_DEFAULT_SIZES);
+		lvl->hash = cap_hash_create("kc_cap statement deltas", sizeof(CapPending),
+									lvl->cxt);
+	}
+	key.str = keystr->data;
+	key.len = keystr->len;
+	pe = hash_search(lvl->hash, &key, HASH_ENTER, &found);
+	old = MemoryContextSwitchTo(lvl->cxt);
+	if (!found)
+	{
+		pe->key.str = pnstrdup(keystr->data, keystr->len);
+		pe->key.len = keystr->len;
+		pe->rule = rule;
+		for (int i = 0; i < rule->nkeys; i++)
+			pe->keyvals[i] = datumCopy(keyvals[i], rule->key_byval[i], rule->key_len[i]);
+		pe->delta = cap_amt_copy(delta, lvl->cxt);
+	}
+	else
+		pe->delta = cap_amt_add(pe->delta, delta, false);
+	MemoryContextSwitchTo(old);
+
+	if (lvl == &tmp)
+	{
+		PG_TRY();
+		{
+			cap_level_flush(&tmp);
+		}
+		PG_FINALLY();
+		{
+			cap_level_destroy(&tmp);
+		}
+		PG_END_TRY();
+	}
+}
+
+/*
+ * A parent row was inserted, updated or deleted.  With `check`, its (new)
+ * limit must cover the total already under its key.
+ */
+void
+cap_parent_changed(CapRule *rule, Relation parent_rel, const Datum *keyvals,
+				   StringInfo keystr, bool exists, bool limit_null,
+				   CapAmt limit, bool check)
+{
+	CapStrKey	key;
+	CapEntry   *ce;
+	CapAmt		total;
+
+	key.str = keystr->data;
+	key.len = keystr->len;
+	ce = cap_cache_find(&key);
+	if (ce && (ce->st.dead || ce->rule != rule))
+		ce = NULL;
+	if (!exists)
+	{
+		if (ce)
+		{
+			cap_entry_modify(ce);
+			ce->st.has_parent = false;
+		}
+		return;
+	}
+	if (ce == NULL)
+	{
+		if (!check)
+			return;
+		/* the row is locked by the statement that changed it */
+		ce = cap_cache_touch(rule, keyvals, &key, false);
+	}
+	cap_entry_modify(ce);
+	ce->st.has_parent = true;
+	ce->st.limit_null = limit_null;
+	ce->st.limit = cap_amt_copy(limit, cache_cxt);
+	if (!check)
+		return;
+	total = cap_amt_add(ce->st.base, ce->st.delta, false);
+	if (cap_exceeds(&ce->st, total))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("new \"%s\" of a row of \"%s\" is below the total already under it, violating cap rule \"%s\"",
+						rule->limit_col, RelationGetRelationName(parent_rel), rule->name),
+				 errdetail("Key %s: limit %s, total %s.",
+						   cap_key_describe(rule, keyvals, true),
+						   limit_null ? "NULL (no approved amount)" : cap_amt_describe(limit),
+						   cap_amt_describe(total)),
+				 errtableconstraint(parent_rel, rule->name)));
+}
+
+/*
+ * Forget the cached state of a rule (after TRUNCATE rebuilt its totals,
+ * or when it is dropped).  Undone by ROLLBACK TO like any other change.
+ */
+void
+cap_cache_forget_rule(const char *rule_name)
+{
+	HASH_SEQ_STATUS st;
+	CapEntry   *ce;
+
+	if (cache == NULL)
+		return;
+	hash_seq_init(&st, cache);
+	while ((ce = hash_seq_search(&st)) != NULL)
+	{
+		if (ce->st.dead || strcmp(ce->rule->name, rule_name) != 0)
+			continue;
+		cap_entry_modify(ce);
+		ce->st.dead = true;
+		{
+			MemoryContext old = MemoryContextSwitchTo(cache_cxt);
+
+			ce->st.delta = cap_amt_zero(ce->st.base.isnum);
+			MemoryContextSwitchTo(old);
+		}
+	}
+}
+
+/* Add every cached delta to kc_cap_total. */
+static void
+cap_write_back(void)
+{
+	HASH_SEQ_STATUS st;
+	CapEntry   *ce;
+	CapEntry  **arr;
+	long		n = 0;
+	Oid			save_user;
+	int			save_sec;
+	SPIPlanPtr	plan;
+
+	if (cache == NULL || hash_get_num_entries(cache) == 0)
+		return;
+	arr = MemoryContextAlloc(cache_cxt, hash_get_num_entries(cache) * sizeof(CapEntry *));
+	hash_seq_init(&st, cache);
+	while ((ce = hash_seq_search(&st)) != NULL)
+		if (!ce->st.dead && cap_amt_sign(ce->st.delta) != 0)
+			arr[n++] = ce;
+	if (n == 0)
+		return;
+	if (n > 1)
+		qsort(arr, n, sizeof(CapEntry *), cap_entry_qsort);
+
+	PushActiveSnapshot(GetTransactionSnapshot());
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	plan = cap_total_upsert_plan();
+	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
+	for (long i = 0; i < n; i++)
+	{
+		Datum		args[3];
+		int			rc;
+
+		ce = arr[i];
+		args[0] = CStringGetTextDatum(ce->rule->name);
+		args[1] = ce->keyarr;
+		args[2] = cap_amt_to_numeric(ce->st.delta);
+		rc = SPI_execute_plan(plan, args, NULL, false, 0);
+		if (rc != SPI_OK_INSERT)
+			elog(ERROR, "kc_cap: writing a kept total failed: %s",
+				 SPI_result_code_string(rc));
+	}
+	cap_restore_user(save_user, save_sec);
+	SPI_finish();
+	PopActiveSnapshot();
+}
+
+static void
+cap_cache_reset(void)
+{
+	cache = NULL;
+	if (cache_cxt)
+		MemoryContextReset(cache_cxt);
+}
+
+static void
+cap_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_PRE_COMMIT:
+		case XACT_EVENT_PRE_PREPARE:
+			cap_write_back();
+			break;
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PREPARE:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_PARALLEL_ABORT:
+			cap_cache_reset();
+			break;
+		default:
+			break;
+	}
+}
+
+static void
+cap_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+					 SubTransactionId parentSubid, void *arg)
+{
+	HASH_SEQ_STATUS st;
+	CapEntry   *ce;
+	int			level;
+
+	if (cache == NULL ||
+		(event != SUBXACT_EVENT_ABORT_SUB && event != SUBXACT_EVENT_COMMIT_SUB))
+		return;
+	level = GetCurrentTransactionNestLevel();
+	hash_seq_init(&st, cache);
+	while ((ce = hash_seq_search(&st)) != NULL)
+	{
+		if (event == SUBXACT_EVENT_ABORT_SUB)
+		{
+			if (ce->lock_level >= level)
+			{
+				/* its locks went with the subtransaction */
+				hash_search(cache, &ce->key, HASH_REMOVE, NULL);
+				continue;
+			}
+			while (ce->saves && ((CapSave *) llast(ce->saves))->level >= level)
+			{
+				ce->st = ((CapSave *) llast(ce->saves))->st;
+				ce->saves = list_delete_last(ce->saves);
+			}
+		}
+		else
+		{
+			if (ce->lock_level == level)
+				ce->lock_level = level - 1;
+			if (ce->saves && ((CapSave *) llast(ce->saves))->level == level)
+			{
+				int			n = list_length(ce->saves);
+
+				if (n >= 2 && ((CapSave *) list_nth(ce->saves, n - 2))->level >= level - 1)
+					ce->saves = list_delete_last(ce->saves);
+				else
+					((CapSave *) llast(ce->saves))->level = level - 1;
+			}
+		}
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Statement boundaries
+ * ---------------------------------------------------------------------
+ */
+
+static void
+cap_executor_finish(QueryDesc *queryDesc)
+{
+	CapLevel	lvl = {NULL, NULL};
+	CapLevel   *saved = cur_level;
+
+	cur_level = &lvl;
+	PG_TRY();
+	{
+		if (prev_executor_finish)
+			prev_executor_finish(queryDesc);
+		else
+			standard_ExecutorFinish(queryDesc);
+		cap_level_flush(&lvl);
+	}
+	PG_FINALLY();
+	{
+		cur_level = saved;
+		cap_level_destroy(&lvl);
+	}
+	PG_END_TRY();
+}
+
+static void
+cap_process_utility(PlannedStmt *pstmt, const char *queryString,
+					bool readOnlyTree, ProcessUtilityContext context,
+					ParamListInfo params, QueryEnvironment *queryEnv,
+					DestReceiver *dest, QueryCompletion *qc)
+{
+	CapLevel	lvl = {NULL, NULL};
+	CapLevel   *saved = cur_level;
+
+	if (!IsA(pstmt->utilityStmt, CopyStmt))
+	{
+		if (prev_process_utility)
+			prev_process_utility(pstmt, queryString, readOnlyTree, context,
+								 params, queryEnv, dest, qc);
+		else
+			standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
+									params, queryEnv, dest, qc);
+		return;
+	}
+	cur_level = &lvl;
+	PG_TRY();
+	{
+		if (prev_process_utility)
+			prev_process_utility(pstmt, queryString, readOnlyTree, context,
+								 params, queryEnv, dest, qc);
+		else
+			standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
+									params, queryEnv, dest, qc);
+		cap_level_flush(&lvl);
+	}
+	PG_FINALLY();
+	{
+		cur_level = saved;
+		cap_level_destroy(&lvl);
+	}
+	PG_END_TRY();
+}
+
+void
+cap_install_hooks(void)
+{
+	prev_executor_finish = ExecutorFinish_hook;
+	ExecutorFinish_hook = cap_executor_finish;
+	prev_process_utility = ProcessUtility_hook;
+	ProcessUtility_hook = cap_process_utility;
+	RegisterXactCallback(cap_xact_callback, NULL);
+	RegisterSubXactCallback(cap_subxact_callback, NULL);
+}

@@ -1,0 +1,187 @@
+/*
+ * kc_cap_trigger.c
+ *		The trigger functions that kc_enforce_cap installs.  Each names its
+ *		rule by the trigger's one argument.
+ *
+ *	kc_cap_child_row       AFTER INSERT OR DELETE OR UPDATE OF key, amount
+ *	                       ON child FOR EACH ROW (cloned to partitions)
+ *	kc_cap_child_truncate  AFTER TRUNCATE ON child (and each partition)
+ *	kc_cap_parent_row      AFTER INSERT OR DELETE OR UPDATE OF key, limit
+ *	                       ON parent FOR EACH ROW
+ */
+#include "kc_cap.h"
+
+#include "commands/trigger.h"
+#include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
+
+PG_FUNCTION_INFO_V1(kc_cap_child_row);
+PG_FUNCTION_INFO_V1(kc_cap_child_truncate);
+PG_FUNCTION_INFO_V1(kc_cap_parent_row);
+
+static StringInfo cap_keybuf = NULL;
+static StringInfo cap_keybuf2 = NULL;
+
+static TriggerData *
+cap_trigger_data(FunctionCallInfo fcinfo, const char *fname, bool row)
+{
+	TriggerData *td;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("%s was not called by the trigger manager", fname)));
+	td = (TriggerData *) fcinfo->context;
+	if (!TRIGGER_FIRED_AFTER(td->tg_event) ||
+		(row != (TRIGGER_FIRED_FOR_ROW(td->tg_event) != 0)) ||
+		td->tg_trigger->tgnargs != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("%s must be fired AFTER, FOR EACH %s, with the rule name as its one argument",
+						fname, row ? "ROW" : "STATEMENT")));
+	kc_cap_init_for(fcinfo->flinfo->fn_oid);
+	if (cap_keybuf == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		cap_keybuf = makeStringInfo();
+		cap_keybuf2 = makeStringInfo();
+		MemoryContextSwitchTo(old);
+	}
+	return td;
+}
+
+static CapAmt
+cap_negate(CapAmt a)
+{
+	if (a.isnum)
+		a.n = DatumGetNumeric(DirectFunctionCall1(numeric_uminus, NumericGetDatum(a.n)));
+	else
+		a.i = -a.i;
+	return a;
+}
+
+/* Add (or with negate, take away) one child row's amount under its key. */
+static void
+cap_contribute(CapRule *rule, CapRelMap *map, TupleTableSlot *slot, bool negate)
+{
+	Datum		vals[KC_CAP_MAX_KEYS];
+	Datum		d;
+	bool		isnull;
+	CapAmt		a;
+
+	if (!cap_key_from_slot(rule, slot, map->keyatt, vals, cap_keybuf))
+		return;					/* a NULL reference is not checked */
+	d = slot_getattr(slot, map->amtatt, &isnull);
+	if (isnull)
+		return;					/* a NULL amount counts as 0 */
+	a = cap_amt_from_datum(rule, d, rule->amount_type);
+	if (cap_amt_sign(a) == 0)
+		return;
+	if (negate)
+		a = cap_negate(a);
+	cap_pending_add(rule, vals, cap_keybuf, a);
+}
+
+Datum
+kc_cap_child_row(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = cap_trigger_data(fcinfo, "kc_cap_child_row", true);
+	CapRule    *rule = cap_rule_get(td->tg_trigger->tgargs[0], false);
+	CapRelMap  *map = cap_rule_relmap(rule, td->tg_relation, false);
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		cap_contribute(rule, map, td->tg_trigslot, false);
+	else if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		cap_contribute(rule, map, td->tg_trigslot, true);
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		cap_contribute(rule, map, td->tg_trigslot, true);
+		cap_contribute(rule, map, td->tg_newslot, false);
+	}
+	return PointerGetDatum(NULL);
+}
+
+Datum
+kc_cap_child_truncate(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = cap_trigger_data(fcinfo, "kc_cap_child_truncate", false);
+	CapRule    *rule;
+
+	if (!TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("kc_cap_child_truncate must be fired by TRUNCATE")));
+	rule = cap_rule_get(td->tg_trigger->tgargs[0], false);
+	/* the kept totals are recomputed from what is left */
+	cap_cache_forget_rule(rule->name);
+	cap_rebuild_totals(rule, false);
+	return PointerGetDatum(NULL);
+}
+
+/* Key and limit of a parent row; false when a key column is NULL. */
+static bool
+cap_parent_values(CapRule *rule, CapRelMap *map, TupleTableSlot *slot,
+				  Datum *vals, StringInfo key, bool *limit_null, CapAmt *limit)
+{
+	Datum		d;
+
+	if (!cap_key_from_slot(rule, slot, map->keyatt, vals, key))
+		return false;
+	d = slot_getattr(slot, map->amtatt, limit_null);
+	if (*limit_null)
+		*limit = cap_amt_zero(rule->numeric_mode);
+	else
+		*limit = cap_amt_from_datum(rule, d, rule->limit_type);
+	return true;
+}
+
+Datum
+kc_cap_parent_row(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = cap_trigger_data(fcinfo, "kc_cap_parent_row", true);
+	CapRule    *rule = cap_rule_get(td->tg_trigger->tgargs[0], false);
+	CapRelMap  *map = cap_rule_relmap(rule, td->tg_relation, true);
+	Relation	rel = td->tg_relation;
+	Datum		ovals[KC_CAP_MAX_KEYS],
+				nvals[KC_CAP_MAX_KEYS];
+	bool		onull,
+				nnull;
+	CapAmt		olim,
+				nlim;
+	bool		ohas,
+				nhas;
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+	{
+		if (cap_parent_values(rule, map, td->tg_trigslot, nvals, cap_keybuf, &nnull, &nlim))
+			cap_parent_changed(rule, rel, nvals, cap_keybuf, true, nnull, nlim, true);
+	}
+	else if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+	{
+		if (cap_parent_values(rule, map, td->tg_trigslot, ovals, cap_keybuf, &onull, &olim))
+			cap_parent_changed(rule, rel, ovals, cap_keybuf, false, onull, olim, false);
+	}
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		ohas = cap_parent_values(rule, map, td->tg_trigslot, ovals, cap_keybuf, &onull, &olim);
+		nhas = cap_parent_values(rule, map, td->tg_newslot, nvals, cap_keybuf2, &nnull, &nlim);
+		if (ohas && nhas && cap_keybuf->len == cap_keybuf2->len &&
+			memcmp(cap_keybuf->data, cap_keybuf2->data, cap_keybuf->len) == 0)
+		{
+			/* same key: check only when the limit went down */
+			bool		lowered = (nnull && !onull) ||
+				(!nnull && !onull && cap_amt_cmp(nlim, olim) < 0);
+
+			cap_parent_changed(rule, rel, nvals, cap_keybuf2, true, nnull, nlim, lowered);
+		}
+		else
+		{
+			if (ohas)
+				cap_parent_changed(rule, rel, ovals, cap_keybuf, false, onull, olim, false);
+			if (nhas)
+				cap_parent_changed(rule, rel, nvals, cap_keybuf2, true, nnull, nlim, true);
+		}
+	}
+	return PointerGetDatum(NULL);
+}
