@@ -1,0 +1,457 @@
+/*
+ * kc_year_lock.c
+ *		Closed years: the row and TRUNCATE triggers installed by
+ *		kc_enforce_year_lock(), and kc_close_year() / kc_reopen_year().
+ *
+ * A write touching a closed year fails with SQLSTATE 55000
+ * (object_not_in_prerequisite_state) and constraint name kc_year_lock.
+ *
+ * Concurrency.  kc_close_year() takes a SHARE lock on every protected table
+ * before it records the closing, so it waits for the writers in flight
+ * (which hold ROW EXCLUSIVE) and keeps new writers out until it commits.
+ * The triggers read the closed years under the latest snapshot, not the
+ * transaction's, so a REPEATABLE READ writer whose snapshot is older than
+ * the closing still sees it.  Together: once a closing has committed no
+ * writer can add to that year, and a closing never commits while a writer
+ * that started before it is still running.
+ *
+ * Privileges.  The functions run as their caller, check that the caller is
+ * a superuser, has the privileges of the owner of the extension's tables or
+ * of a role named kc_year_admin, and then write the status table and the
+ * log as that owner, with search_path pinned to pg_catalog, pg_temp.
+ */
+#include "kc_ext.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
+#include "storage/lmgr.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+
+#include "kc_domain_util.h"
+
+#define YEAR_LOCK_CONSTRAINT	"kc_year_lock"
+#define YEAR_ADMIN_ROLE			"kc_year_admin"
+#define YEAR_MIN				1900
+#define YEAR_MAX				9999
+
+/* Closed-year lookup for the row trigger, prepared once per schema. */
+static SPIPlanPtr closed_plan = NULL;
+static Oid	closed_plan_nsp = InvalidOid;
+
+static SPIPlanPtr
+get_closed_plan(Oid fn_oid)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+
+	if (closed_plan != NULL && closed_plan_nsp == nsp)
+		return closed_plan;
+	if (closed_plan != NULL)
+	{
+		SPI_freeplan(closed_plan);
+		closed_plan = NULL;
+	}
+
+	{
+		Oid			argtypes[2] = {INT4OID, INT4OID};
+		char	   *sql;
+		SPIPlanPtr	plan;
+
+		sql = psprintf("SELECT y.year, y.closed_by::pg_catalog.text, y.reason"
+					   " FROM %s.kc_closed_year y"
+					   " WHERE y.year OPERATOR(pg_catalog.=) $1"
+					   "    OR y.year OPERATOR(pg_catalog.=) $2"
+					   " ORDER BY y.year LIMIT 1",
+					   kc_domain_schema_of(fn_oid));
+		plan = SPI_prepare(sql, 2, argtypes);
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		closed_plan = plan;
+		closed_plan_nsp = nsp;
+	}
+	return closed_plan;
+}
+
+/*
+ * The year of a row as an int4 Datum; *isnull when the column is NULL or
+ * the value is outside the years that can be closed (it cannot be closed).
+ */
+static Datum
+row_year(HeapTuple tuple, TupleDesc desc, AttrNumber attnum, bool *isnull)
+{
+	Datum		d = heap_getattr(tuple, attnum, desc, isnull);
+	int64		v;
+
+	if (*isnull)
+		return (Datum) 0;
+	switch (TupleDescAttr(desc, attnum - 1)->atttypid)
+	{
+		case INT2OID:
+			v = DatumGetInt16(d);
+			break;
+		case INT4OID:
+			v = DatumGetInt32(d);
+			break;
+		case INT8OID:
+			v = DatumGetInt64(d);
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("year column \"%s\" of relation \"%s\" is not an integer",
+							NameStr(TupleDescAttr(desc, attnum - 1)->attname),
+							get_rel_name(TupleDescAttr(desc, attnum - 1)->attrelid))));
+			v = 0;				/* keep the compiler quiet */
+	}
+	if (v < YEAR_MIN || v > YEAR_MAX)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	return Int32GetDatum((int32) v);
+}
+
+/*
+ * kc_year_lock_row(year_column): AFTER INSERT OR UPDATE OR DELETE row
+ * trigger.  Fails when the old or the new row is in a closed year.
+ */
+PG_FUNCTION_INFO_V1(kc_year_lock_row);
+Datum
+kc_year_lock_row(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata;
+	Relation	rel;
+	TupleDesc	desc;
+	AttrNumber	attnum;
+	const char *column;
+	Datum		values[2];
+	char		nulls[2] = {'n', 'n'};
+	bool		isnull;
+	int			ret;
+
+	trigdata = kc_domain_trigger_data(fcinfo, "kc_year_lock_row", true, 1);
+	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"kc_year_lock_row\" must be fired AFTER INSERT OR UPDATE OR DELETE")));
+	rel = trigdata->tg_relation;
+	desc = RelationGetDescr(rel);
+	column = trigdata->tg_trigger->tgargs[0];
+	attnum = kc_domain_column(rel, column, trigdata->tg_trigger->tgname);
+
+	/* $1: the old row's year, $2: the new row's. */
+	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+	{
+		values[1] = row_year(trigdata->tg_trigtuple, desc, attnum, &isnull);
+		nulls[1] = isnull ? 'n' : ' ';
+	}
+	else
+	{
+		values[0] = row_year(trigdata->tg_trigtuple, desc, attnum, &isnull);
+		nulls[0] = isnull ? 'n' : ' ';
+		if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+		{
+			values[1] = row_year(trigdata->tg_newtuple, desc, attnum, &isnull);
+			nulls[1] = isnull ? 'n' : ' ';
+		}
+	}
+	if (nulls[0] == 'n' && nulls[1] == 'n')
+		return PointerGetDatum(NULL);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = kc_domain_execute_latest(get_closed_plan(fcinfo->flinfo->fn_oid),
+								   values, nulls, true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "closed-year lookup failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed == 1)
+	{
+		HeapTuple	t = SPI_tuptable->vals[0];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		int32		year = DatumGetInt32(SPI_getbinval(t, d, 1, &isnull));
+		bool		old_hit = nulls[0] != 'n' && DatumGetInt32(values[0]) == year;
+		const char *which;
+
+		if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+			which = "new row";
+		else if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
+			which = "deleted row";
+		else
+			which = old_hit ? "row before the update" : "row after the update";
+
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("year %d is closed", year),
+				 errdetail("The %s of relation \"%s\" has %s = %d; year %d was closed by %s: %s.",
+						   which, RelationGetRelationName(rel), column, year, year,
+						   SPI_getvalue(t, d, 2), SPI_getvalue(t, d, 3)),
+				 errhint("Rows of a closed year do not change; kc_reopen_year(%d, reason) reopens it.",
+						 year),
+				 errtableconstraint(rel, YEAR_LOCK_CONSTRAINT)));
+	}
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * kc_year_lock_truncate(year_column): BEFORE TRUNCATE statement trigger.
+ * Fails when the table holds a row of a closed year.  The table is read as
+ * its owner: TRUNCATE privilege does not include SELECT.
+ */
+PG_FUNCTION_INFO_V1(kc_year_lock_truncate);
+Datum
+kc_year_lock_truncate(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata;
+	Relation	rel;
+	const char *column;
+	char	   *sql;
+	Oid			save_userid;
+	int			save_sec;
+	int			ret;
+	SPIPlanPtr	plan;
+
+	trigdata = kc_domain_trigger_data(fcinfo, "kc_year_lock_truncate", false, 1);
+	if (!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"kc_year_lock_truncate\" must be fired BEFORE TRUNCATE")));
+	rel = trigdata->tg_relation;
+	column = trigdata->tg_trigger->tgargs[0];
+	(void) kc_domain_column(rel, column, trigdata->tg_trigger->tgname);
+
+	sql = psprintf("SELECT y.year, y.closed_by::pg_catalog.text, y.reason"
+				   " FROM %s.kc_closed_year y"
+				   " WHERE EXISTS (SELECT FROM %s t"
+				   "               WHERE t.%s OPERATOR(pg_catalog.=) y.year)"
+				   " ORDER BY y.year LIMIT 1",
+				   kc_domain_schema_of(fcinfo->flinfo->fn_oid),
+				   quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+											  RelationGetRelationName(rel)),
+				   quote_identifier(column));
+
+	GetUserIdAndSecContext(&save_userid, &save_sec);
+	SetUserIdAndSecContext(rel->rd_rel->relowner,
+						   save_sec | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	plan = SPI_prepare(sql, 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	ret = kc_domain_execute_latest(plan, NULL, NULL, true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "closed-year lookup failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed == 1)
+	{
+		HeapTuple	t = SPI_tuptable->vals[0];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		isnull;
+		int32		year = DatumGetInt32(SPI_getbinval(t, d, 1, &isnull));
+
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("cannot truncate relation \"%s\": it holds rows of closed year %d",
+						RelationGetRelationName(rel), year),
+				 errdetail("Year %d was closed by %s: %s.",
+						   year, SPI_getvalue(t, d, 2), SPI_getvalue(t, d, 3)),
+				 errhint("Delete the rows of open years instead, or reopen the year with kc_reopen_year(%d, reason).",
+						 year),
+				 errtableconstraint(rel, YEAR_LOCK_CONSTRAINT)));
+	}
+	SPI_finish();
+	SetUserIdAndSecContext(save_userid, save_sec);
+	return PointerGetDatum(NULL);
+}
+
+/* Owner of the extension's status table: who writes it. */
+static Oid
+status_table_owner(Oid nsp, Oid *relid)
+{
+	HeapTuple	tp;
+	Oid			owner;
+
+	*relid = get_relname_relid("kc_closed_year", nsp);
+	if (!OidIsValid(*relid))
+		elog(ERROR, "table kc_closed_year of extension kc_ext is missing");
+	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(*relid));
+	if (!HeapTupleIsValid(tp))
+		elog(ERROR, "cache lookup failed for relation %u", *relid);
+	owner = ((Form_pg_class) GETSTRUCT(tp))->relowner;
+	ReleaseSysCache(tp);
+	return owner;
+}
+
+static bool
+may_close_years(Oid roleid, Oid owner)
+{
+	Oid			admin;
+
+	if (superuser_arg(roleid) || has_privs_of_role(roleid, owner))
+		return true;
+	admin = get_role_oid(YEAR_ADMIN_ROLE, true);
+	return OidIsValid(admin) && has_privs_of_role(roleid, admin);
+}
+
+/* SHARE-lock every table protected by kc_year_lock_row, in OID order. */
+static void
+lock_protected_tables(Oid nsp)
+{
+	List	   *fname;
+	Oid			fn;
+	Oid			argtypes[1] = {OIDOID};
+	Datum		values[1];
+	Oid		   *relids;
+	uint64		n;
+	int			ret;
+
+	fname = list_make2(makeString(get_namespace_name(nsp)),
+					   makeString("kc_year_lock_row"));
+	fn = LookupFuncName(fname, 0, NULL, false);
+	values[0] = ObjectIdGetDatum(fn);
+	ret = SPI_execute_with_args("SELECT DISTINCT t.tgrelid FROM pg_catalog.pg_trigger t"
+								" WHERE t.tgfoid OPERATOR(pg_catalog.=) $1 ORDER BY 1",
+								1, argtypes, values, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "protected-table lookup failed: %s", SPI_result_code_string(ret));
+	n = SPI_processed;
+	relids = palloc(sizeof(Oid) * Max(n, 1));
+	for (uint64 i = 0; i < n; i++)
+	{
+		bool		isnull;
+
+		relids[i] = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i],
+												   SPI_tuptable->tupdesc, 1, &isnull));
+	}
+	for (uint64 i = 0; i < n; i++)
+		LockRelationOid(relids[i], ShareLock);
+}
+
+static void
+change_year(FunctionCallInfo fcinfo, bool close)
+{
+	const char *verb = close ? "close" : "reopen";
+	int32		year;
+	char	   *reason;
+	Oid			caller = GetUserId();
+	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	char	   *schema = kc_domain_schema_of(fcinfo->flinfo->fn_oid);
+	Oid			status_relid;
+	Oid			owner;
+	Oid			save_userid;
+	int			save_sec;
+	int			save_nestlevel;
+	Oid			argtypes[5] = {INT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		values[5];
+	int			ret;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the year to %s is missing", verb)));
+	year = PG_GETARG_INT32(0);
+	if (year < YEAR_MIN || year > YEAR_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("year %d is out of range", year),
+				 errhint("Years run from %d to %d.", YEAR_MIN, YEAR_MAX)));
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("a reason to %s year %d is required", verb, year),
+				 errhint("The reason is kept in the year-lock log, e.g. the settlement decision.")));
+	reason = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	if (reason[strspn(reason, " \t\r\n")] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the reason to %s year %d is blank", verb, year),
+				 errhint("The reason is kept in the year-lock log, e.g. the settlement decision.")));
+
+	owner = status_table_owner(nsp, &status_relid);
+	if (!may_close_years(caller, owner))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to %s year %d", verb, year),
+				 errhint("Superusers, the owner of extension kc_ext and members of role %s may close and reopen years.",
+						 YEAR_ADMIN_ROLE)));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	/* Wait for the writers in flight; keep new ones out until commit. */
+	if (close)
+		lock_protected_tables(nsp);
+
+	values[0] = Int32GetDatum(year);
+	values[1] = CStringGetTextDatum(GetUserNameFromId(caller, false));
+	values[2] = CStringGetTextDatum(reason);
+	values[3] = CStringGetTextDatum(GetUserNameFromId(GetSessionUserId(), false));
+	values[4] = CStringGetTextDatum(verb);
+
+	/* Write as the owner of the tables, with a pinned search_path. */
+	GetUserIdAndSecContext(&save_userid, &save_sec);
+	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	save_nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp",
+							 PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
+							 true, 0, false);
+
+	if (close)
+		ret = SPI_execute_with_args(psprintf("INSERT INTO %s.kc_closed_year"
+											 " (year, closed_at, closed_by, reason)"
+											 " VALUES ($1, pg_catalog.clock_timestamp(), $2, $3)"
+											 " ON CONFLICT (year) DO NOTHING", schema),
+									3, argtypes, values, NULL, false, 0);
+	else
+		ret = SPI_execute_with_args(psprintf("DELETE FROM %s.kc_closed_year"
+											 " WHERE year OPERATOR(pg_catalog.=) $1", schema),
+									1, argtypes, values, NULL, false, 0);
+	if (ret != (close ? SPI_OK_INSERT : SPI_OK_DELETE))
+		elog(ERROR, "closed-year update failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 close ? errmsg("year %d is already closed", year) :
+				 errmsg("year %d is not closed", year)));
+
+	ret = SPI_execute_with_args(psprintf("INSERT INTO %s.kc_year_lock_log"
+										 " (year, action, acting_role, session_role, logged_at, reason)"
+										 " VALUES ($1, $5, $2, $4, pg_catalog.clock_timestamp(), $3)",
+										 schema),
+								5, argtypes, values, NULL, false, 0);
+	if (ret != SPI_OK_INSERT)
+		elog(ERROR, "year-lock log insert failed: %s", SPI_result_code_string(ret));
+
+	AtEOXact_GUC(false, save_nestlevel);
+	SetUserIdAndSecContext(save_userid, save_sec);
+	SPI_finish();
+}
+
+PG_FUNCTION_INFO_V1(kc_close_year);
+Datum
+kc_close_year(PG_FUNCTION_ARGS)
+{
+	change_year(fcinfo, true);
+	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(kc_reopen_year);
+Datum
+kc_reopen_year(PG_FUNCTION_ARGS)
+{
+	change_year(fcinfo, false);
+	PG_RETURN_VOID();
+}
