@@ -1,7 +1,9 @@
 -- Support caps by project category: shipped rules, the row check at its
 -- boundaries, province and source overrides, overlaps, hostile rule values,
 -- the report of stored violations and privileges.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kc_ext;
+RESET client_min_messages;
 SET datestyle = 'ISO, YMD';
 
 -- err(q): SQLSTATE and message of q; err_full(q) also detail and constraint.
@@ -182,7 +184,11 @@ WHERE rule_id IN (2, 6, 9001, 9011) ORDER BY rule_id;
 SELECT code, name_en, shipped, edited FROM kc_project_category WHERE code IN ('other', 'handicraft') ORDER BY code;
 -- what pg_dump would write for the rules
 SELECT rule_id FROM kc_support_cap_rule WHERE NOT shipped OR edited ORDER BY rule_id;
-SELECT extcondition FROM pg_extension WHERE extname = 'kc_ext';
+SELECT x.tbl::regclass, x.cond
+FROM pg_extension e, unnest(e.extconfig, e.extcondition) x(tbl, cond)
+WHERE e.extname = 'kc_ext'
+  AND x.tbl::regclass::text IN ('kc_project_category', 'kc_support_cap_rule', 'kc_support_cap_rule_id_seq')
+ORDER BY 1::text;
 ROLLBACK;
 
 -- Changing a rule does not touch stored rows; the report lists the stored

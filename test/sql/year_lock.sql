@@ -1,7 +1,11 @@
 -- Closed years: protecting tables, closing and reopening, writes by old and
 -- new values, TRUNCATE, the log, argument errors and privileges.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kc_ext;
+RESET client_min_messages;
 SET datestyle = 'ISO, YMD';
+-- the log is append-only: this test reads the entries it adds
+SELECT coalesce(max(entry), 0) AS log_start FROM kc_year_lock_log \gset
 
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
@@ -164,7 +168,7 @@ DELETE FROM yl_advance WHERE budget_year = 2022;
 SELECT year, action, acting_role, session_role = session_user AS session_is_caller,
 	   logged_at IS NOT NULL AS has_time, reason
 FROM kc_year_lock_log
-WHERE acting_role IN ('regress_kc_year_chief', 'regress_kc_year_clerk')
+WHERE entry > :log_start AND acting_role <> session_user
 ORDER BY entry;
 -- kc_close_year and kc_reopen_year are not SECURITY DEFINER: they check the
 -- caller themselves and write as the owner of the extension's tables.
