@@ -379,4 +379,7 @@ BEGIN
 END
 $$;
 
+-- every probe's value, now that everything above has committed
+SELECT kc_upg.record_probes();
+
 SELECT status || ': ' || name || coalesce(' -- ' || detail, '') FROM pg_temp.kc_result ORDER BY seq;

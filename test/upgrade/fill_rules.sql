@@ -44,7 +44,16 @@ BEGIN
 	THEN
 		RETURN;
 	END IF;
+	INSERT INTO kc_upg.info VALUES ('cap rules filled', 'yes');
+END
+$$;
 
+-- the checks, in transactions of their own (the fill above has committed)
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM kc_upg.info WHERE key = 'cap rules filled') THEN
+		RETURN;
+	END IF;
 	PERFORM kc_upg.add_refused('cap: an allocation one đồng above the plan''s headroom',
 		$s$INSERT INTO kc_upg.allocation VALUES (1001, 1, 250000001)$s$, '23514', 'kc_upg_allocation_within_plan');
 	PERFORM kc_upg.add_allowed('cap: an allocation exactly at the plan''s headroom',
@@ -71,6 +80,19 @@ BEGIN
 	PERFORM kc_upg.add_allowed('cap: a child with a NULL reference is not checked',
 		$s$INSERT INTO kc_upg.allocation VALUES (3002, NULL, '999 tỷ')$s$);
 
+	PERFORM kc_upg.add_holds('cap: every plan holds at most its approved amount, every allocation at most its amount', $q$
+		SELECT NOT EXISTS (SELECT FROM kc_upg.fund_plan p
+		                   WHERE (SELECT sum(amount::bigint) FROM kc_upg.allocation a WHERE a.plan_id = p.id) > p.approved::bigint)
+		   AND NOT EXISTS (SELECT FROM kc_upg.allocation a
+		                   WHERE (SELECT sum(amount::bigint) FROM kc_upg.payment y WHERE y.allocation_id = a.id) > a.amount::bigint)$q$);
+	IF to_regclass('kc_caps') IS NOT NULL
+	   AND EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass('kc_caps') AND attname = 'total') THEN
+		PERFORM kc_upg.add_holds('cap: the totals kc_caps reports equal the real sums', $q$
+			SELECT (SELECT total FROM kc_caps WHERE rule_name = 'kc_upg_allocation_within_plan')
+			         = (SELECT sum(amount::bigint) FROM kc_upg.allocation WHERE plan_id IS NOT NULL)
+			   AND (SELECT total FROM kc_caps WHERE rule_name = 'kc_upg_payment_within_allocation')
+			         = (SELECT sum(amount::bigint) FROM kc_upg.payment WHERE allocation_id IS NOT NULL)$q$);
+	END IF;
 	PERFORM kc_upg.add_probe('cap rules: plans, allocations, payments', $q$
 		SELECT (SELECT md5(string_agg(t::text, ';' ORDER BY id)) FROM kc_upg.fund_plan t) || ' '
 		    || (SELECT md5(string_agg(t::text, ';' ORDER BY id)) FROM kc_upg.allocation t) || ' '
@@ -115,6 +137,15 @@ BEGIN
 	THEN
 		RETURN;
 	END IF;
+	INSERT INTO kc_upg.info VALUES ('closed years filled', 'yes');
+END
+$$;
+
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM kc_upg.info WHERE key = 'closed years filled') THEN
+		RETURN;
+	END IF;
 	-- rows: id % 3 = 0 -> 2021 (closed), 1 -> 2022, 2 -> 2023
 	PERFORM kc_upg.add_refused('closed year: INSERT into 2021',
 		$s$INSERT INTO kc_upg.settled VALUES (1000, 2021, 'national', 1)$s$);
@@ -132,6 +163,14 @@ BEGIN
 		$s$INSERT INTO kc_upg.settled VALUES (1000, 2023, 'local', 1)$s$);
 	PERFORM kc_upg.add_allowed('closed year: UPDATE and DELETE of 2022 rows',
 		$s$UPDATE kc_upg.settled SET amount = amount + 1 WHERE id = 1; DELETE FROM kc_upg.settled WHERE id = 4$s$);
+	IF to_regclass('kc_year_lock_log') IS NOT NULL THEN
+		PERFORM kc_upg.add_refused('closed year log: UPDATE of kc_year_lock_log',
+			$s$UPDATE kc_year_lock_log SET reason = reason || ' (changed)'$s$);
+		PERFORM kc_upg.add_refused('closed year log: DELETE from kc_year_lock_log',
+			$s$DELETE FROM kc_year_lock_log$s$);
+	ELSE
+		PERFORM kc_upg.report('skip', 'closed year log: no kc_year_lock_log in this version');
+	END IF;
 	PERFORM kc_upg.add_probe('closed year: kc_upg.settled rows', $q$
 		SELECT md5(string_agg(t::text, ';' ORDER BY id)) FROM kc_upg.settled t$q$);
 END

@@ -71,7 +71,15 @@ BEGIN
 	THEN
 		RETURN;
 	END IF;
+	INSERT INTO kc_upg.info VALUES ('support caps filled', 'yes');
+END
+$$;
 
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM kc_upg.info WHERE key = 'support caps filled') THEN
+		RETURN;
+	END IF;
 	PERFORM kc_upg.add_refused('support cap: 30% of the cost plus one đồng (national rule)',
 		$s$INSERT INTO kc_upg.project VALUES (1000, 'demonstration_model', 'national', 'Hà Nam', '2023-03-01', '2 tỷ', 600000001)$s$,
 		'23514', 'kc_support_cap');

@@ -10,11 +10,12 @@ CREATE TABLE IF NOT EXISTS kc_upg.probe (
 );
 
 -- Statements that a rule must refuse (want_sqlstate, want_constraint: what
--- the version that filled the database answered) or must allow.
+-- the version that filled the database answered) or must allow, and
+-- invariants (a query that must return true).
 CREATE TABLE IF NOT EXISTS kc_upg.rule_check (
 	seq serial,
 	name text PRIMARY KEY,
-	kind text NOT NULL CHECK (kind IN ('refused', 'allowed')),
+	kind text NOT NULL CHECK (kind IN ('refused', 'allowed', 'holds')),
 	stmt text NOT NULL,
 	want_sqlstate text,
 	want_constraint text
@@ -52,17 +53,31 @@ CREATE OR REPLACE FUNCTION kc_upg.shorten(t text) RETURNS text LANGUAGE sql IMMU
 	SELECT CASE WHEN length(t) > 300 THEN left(t, 300) || '... (' || length(t) || ' characters, md5 ' || md5(t) || ')' ELSE t END
 $$;
 
--- Records a probe: a query returning one text value, computed now (not a
--- check by itself: verify.sql compares).
+-- Registers a probe: a query returning one text value.  Its value is
+-- computed by record_probes() at the end of fill.sql, in a transaction of
+-- its own, after everything before it has committed (some state, such as
+-- running totals, is only written at commit).  Not a check by itself:
+-- verify.sql compares.
 CREATE OR REPLACE FUNCTION kc_upg.add_probe(pname text, query text) RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO kc_upg.probe (name, query) VALUES (pname, query)
+$$;
+
+CREATE OR REPLACE FUNCTION kc_upg.record_probes() RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
+	p record;
 	v text;
 BEGIN
-	EXECUTE query INTO STRICT v;
-	INSERT INTO kc_upg.probe VALUES (pname, query, v);
-EXCEPTION WHEN OTHERS THEN
-	PERFORM kc_upg.report('FAIL', 'recording ' || pname, SQLSTATE || ': ' || SQLERRM);
+	FOR p IN SELECT * FROM kc_upg.probe ORDER BY name LOOP
+		BEGIN
+			EXECUTE p.query INTO STRICT v;
+			UPDATE kc_upg.probe SET value = v WHERE name = p.name;
+		EXCEPTION WHEN OTHERS THEN
+			PERFORM kc_upg.report('FAIL', 'recording ' || p.name, SQLSTATE || ': ' || SQLERRM);
+			DELETE FROM kc_upg.probe WHERE name = p.name;
+		END;
+	END LOOP;
 END
 $$;
 
@@ -106,6 +121,24 @@ BEGIN
 		INSERT INTO kc_upg.rule_check (name, kind, stmt) VALUES (pname, 'allowed', stmt);
 		PERFORM kc_upg.report('ok', pname || ' is allowed');
 	END IF;
+END
+$$;
+
+-- An invariant: a query returning true (checked now, and by verify.sql).
+CREATE OR REPLACE FUNCTION kc_upg.add_holds(pname text, query text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	v boolean;
+BEGIN
+	EXECUTE query INTO STRICT v;
+	IF v THEN
+		INSERT INTO kc_upg.rule_check (name, kind, stmt) VALUES (pname, 'holds', query);
+		PERFORM kc_upg.report('ok', pname);
+	ELSE
+		PERFORM kc_upg.report('FAIL', pname, coalesce(v::text, 'NULL') || ' from: ' || query);
+	END IF;
+EXCEPTION WHEN OTHERS THEN
+	PERFORM kc_upg.report('FAIL', pname, SQLSTATE || ': ' || SQLERRM);
 END
 $$;
 

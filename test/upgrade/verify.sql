@@ -74,8 +74,22 @@ DO $$
 DECLARE
 	c record;
 	r record;
+	ok boolean;
 BEGIN
 	FOR c IN SELECT * FROM kc_upg.rule_check ORDER BY seq LOOP
+		IF c.kind = 'holds' THEN
+			BEGIN
+				EXECUTE c.stmt INTO STRICT ok;
+				IF ok THEN
+					PERFORM kc_upg.report('ok', c.name || ' (still)');
+				ELSE
+					PERFORM kc_upg.report('FAIL', c.name || ' (still)', coalesce(ok::text, 'NULL') || ' from: ' || c.stmt);
+				END IF;
+			EXCEPTION WHEN OTHERS THEN
+				PERFORM kc_upg.report('FAIL', c.name || ' (still)', SQLSTATE || ': ' || SQLERRM);
+			END;
+			CONTINUE;
+		END IF;
 		r := kc_upg.try(c.stmt);
 		IF c.kind = 'allowed' THEN
 			IF r.st IS NULL THEN
