@@ -96,6 +96,7 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	kind "char";
 	t regtype;
+	part regclass;
 BEGIN
 	IF tbl IS NULL THEN
 		RAISE EXCEPTION 'the table to protect is missing' USING ERRCODE = 'null_value_not_allowed';
@@ -113,15 +114,21 @@ BEGIN
 	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = tbl AND tgname = 'kc_year_lock') THEN
 		EXECUTE format('DROP TRIGGER kc_year_lock ON %s', tbl);
 	END IF;
-	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = tbl AND tgname = 'kc_year_lock_truncate') THEN
-		EXECUTE format('DROP TRIGGER kc_year_lock_truncate ON %s', tbl);
-	END IF;
 	EXECUTE format('CREATE TRIGGER kc_year_lock AFTER INSERT OR UPDATE OR DELETE ON %s '
 				   'FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_year_lock_row(%L)',
 				   tbl, year_column);
-	EXECUTE format('CREATE TRIGGER kc_year_lock_truncate BEFORE TRUNCATE ON %s '
-				   'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.kc_year_lock_truncate(%L)',
-				   tbl, year_column);
+	-- Row triggers are cloned to partitions, TRUNCATE triggers are not (a
+	-- partition can be truncated on its own): put one on every partition.
+	-- Partitions attached later: run kc_enforce_year_lock on the table again.
+	-- (pg_partition_tree is empty for a table that is not partitioned.)
+	FOR part IN SELECT tbl UNION SELECT p.relid FROM pg_partition_tree(tbl) p LOOP
+		IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = part AND tgname = 'kc_year_lock_truncate') THEN
+			EXECUTE format('DROP TRIGGER kc_year_lock_truncate ON %s', part);
+		END IF;
+		EXECUTE format('CREATE TRIGGER kc_year_lock_truncate BEFORE TRUNCATE ON %s '
+					   'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.kc_year_lock_truncate(%L)',
+					   part, year_column);
+	END LOOP;
 END $$;
 COMMENT ON FUNCTION @extschema@.kc_enforce_year_lock(regclass, text) IS
 	'Protects a table: INSERT, UPDATE, DELETE touching a closed year (by old or new values) and TRUNCATE of closed-year rows fail with SQLSTATE 55000, constraint kc_year_lock.';

@@ -188,7 +188,7 @@ SELECT x.tbl::regclass, x.cond
 FROM pg_extension e, unnest(e.extconfig, e.extcondition) x(tbl, cond)
 WHERE e.extname = 'kc_ext'
   AND x.tbl::regclass::text IN ('kc_project_category', 'kc_support_cap_rule', 'kc_support_cap_rule_id_seq')
-ORDER BY 1::text;
+ORDER BY x.tbl::regclass::text;
 ROLLBACK;
 
 -- Changing a rule does not touch stored rows; the report lists the stored

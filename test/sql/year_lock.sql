@@ -134,6 +134,22 @@ SELECT pg_temp.err($$SELECT count(*) FROM yl_truncate_only$$);
 SELECT pg_temp.err($$TRUNCATE yl_truncate_only$$);
 RESET ROLE;
 
+-- Partitioned tables: the row trigger is cloned to the partitions, the
+-- TRUNCATE trigger is put on each, so no partition escapes.
+CREATE TABLE yl_part (id integer, fiscal_year integer) PARTITION BY RANGE (fiscal_year);
+CREATE TABLE yl_part_2022 PARTITION OF yl_part FOR VALUES FROM (2022) TO (2023);
+CREATE TABLE yl_part_2023 PARTITION OF yl_part FOR VALUES FROM (2023) TO (2024);
+INSERT INTO yl_part VALUES (1, 2022), (2, 2023);
+SELECT kc_enforce_year_lock('yl_part', 'fiscal_year');
+SELECT tgrelid::regclass, tgname FROM pg_trigger
+WHERE tgrelid::regclass::text LIKE 'yl_part%' ORDER BY tgrelid::regclass::text, tgname;
+SELECT pg_temp.err($$INSERT INTO yl_part VALUES (3, 2022)$$);
+SELECT pg_temp.err($$INSERT INTO yl_part_2022 VALUES (3, 2022)$$);
+SELECT pg_temp.err($$UPDATE yl_part SET fiscal_year = 2023 WHERE id = 1$$);
+SELECT pg_temp.err($$TRUNCATE yl_part_2022$$);
+SELECT pg_temp.err($$TRUNCATE yl_part$$);
+TRUNCATE yl_part_2023;
+
 -- Closing and reopening: argument errors and state errors.
 SELECT pg_temp.err($$SELECT kc_close_year(2022, 'again')$$);
 SELECT pg_temp.err($$SELECT kc_reopen_year(2021, 'never closed')$$);
@@ -194,6 +210,6 @@ SELECT pg_temp.err($$INSERT INTO yl_wrong VALUES (1)$$);
 
 -- Clean up: no closed years are left behind.
 SELECT count(*) AS closed_years FROM kc_closed_year;
-DROP TABLE yl_payment, yl_advance, yl_archive, yl_bad, yl_empty, yl_truncate_only, yl_wrong CASCADE;
+DROP TABLE yl_payment, yl_advance, yl_archive, yl_bad, yl_empty, yl_truncate_only, yl_wrong, yl_part CASCADE;
 SELECT count(*) FROM kc_year_locked_tables();
 DROP ROLE regress_kc_year_clerk, regress_kc_year_chief, kc_year_admin;
