@@ -86,7 +86,11 @@ kc_without_exists_notice() {
 kc_regress() {
 	local db=$1 label=$2 out="$ROOT/tmp/upgrade/regress-$3" t e line status rc n=0 matched
 	if [ -z "$regress_tests" ]; then
-		kc_skip "$label: no pg_regress tests (test/sql/*.sql) yet"
+		if ls "$inputdir"/sql/*.sql >/dev/null 2>&1; then
+			kc_fail "$label: could not read REGRESS from the Makefile (make --eval failed?)"
+		else
+			kc_skip "$label: no pg_regress tests (test/sql/*.sql) yet"
+		fi
 		return
 	fi
 	mkdir -p "$out/expected"

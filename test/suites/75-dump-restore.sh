@@ -14,7 +14,8 @@
 set -uo pipefail
 . "$(dirname "$0")/../upgrade/lib.sh"
 W=tmp/dump-restore
-rm -rf "$W" && mkdir -p "$W" tmp/upgrade
+KC_WORK=$W
+rm -rf "$W" && mkdir -p "$W"
 
 default=$(kc_default_version)
 oldest=$(kc_oldest_version)

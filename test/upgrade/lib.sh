@@ -114,7 +114,8 @@ kc_compare_catalogs() {
 # script that stops with an error is one failure.
 kc_sql_checks() {
 	local label=$1 db=$2 file=$3; shift 3
-	local out="tmp/upgrade/$label.out" line
+	local out line
+	out="${KC_WORK:-tmp/upgrade}/$(printf '%s' "$label" | tr -c 'A-Za-z0-9._-' '_').out"
 	if ! kc_psql "$db" -A -t -f "$file" "$@" > "$out" 2> "$out.err"; then
 		kc_fail "$label: $file stopped with an error:"
 		sed 's/^/    /' "$out.err" | head -30
