@@ -270,7 +270,11 @@ fact(obj, fact, val) AS (
 		('index', CASE WHEN r.relkind IN ('i', 'I') THEN pg_get_indexdef(r.oid) END)
 	) AS f(fact, val)
 	UNION ALL
-	SELECT r.obj, 'column ' || lpad(a.attnum::text, 3, '0') || ' ' || quote_ident(a.attname),
+	-- columns by position among the live ones (a dropped column leaves a
+	-- gap in attnum that a fresh install does not have)
+	SELECT r.obj, 'column ' || lpad((SELECT count(*) FROM pg_attribute a2 WHERE a2.attrelid = a.attrelid
+	                                  AND a2.attnum > 0 AND a2.attnum <= a.attnum AND NOT a2.attisdropped)::text, 3, '0')
+	              || ' ' || quote_ident(a.attname),
 	       format_type(a.atttypid, a.atttypmod)
 	       || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
 	       || coalesce(' DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid), '')
