@@ -57,6 +57,14 @@ typedef enum kc_unit
 extern kc_parse_status kc_parse_money(const char *s, size_t len, int64_t *out);
 
 /*
+ * The same parser without its fast path for the usual spellings of the
+ * words: every input must give the same result (checked by the unit tests
+ * and the fuzz target).
+ */
+extern kc_parse_status kc_parse_money_reference(const char *s, size_t len,
+												int64_t *out);
+
+/*
  * Parse a kc_plan literal: "(planned,actual)" with plain integers, or
  * "(a; b)" with each field in any kc_money notation.  On failure
  * *bad_field is 0 for the frame, 1 or 2 for the field that failed.

@@ -72,11 +72,118 @@ is_digit(char c)
 }
 
 /*
+ * Exact byte spellings of the words as they are usually typed (lower case,
+ * composed NFC, or plain ASCII), longest first where one is a prefix of
+ * another.  Reading these needs no folding; anything else (upper case,
+ * decomposed marks, unusual spacing) takes the general path.
+ */
+typedef struct kc_spelling
+{
+	const char *bytes;
+	unsigned char len;
+	signed char power;
+} kc_spelling;
+
+#define SPELLING(s, p) {s, sizeof(s) - 1, p}
+
+static const kc_spelling scale_spellings[] = {
+	SPELLING("t\xe1\xbb\xb7", 9),		/* tỷ */
+	SPELLING("tri\xe1\xbb\x87u", 6),	/* triệu */
+	SPELLING("ngh\xc3\xacn", 3),		/* nghìn */
+	SPELLING("ng\xc3\xa0n", 3),		/* ngàn */
+	SPELLING("t\xe1\xbb\x89", 9),		/* tỉ */
+	SPELLING("trieu", 6),
+	SPELLING("nghin", 3),
+	SPELLING("ngan", 3),
+	SPELLING("ty", 9),
+};
+
+static const kc_spelling currency_spellings[] = {
+	SPELLING("\xc4\x91\xe1\xbb\x93ng", 0),	/* đồng */
+	SPELLING("\xc4\x91", 0),			/* đ */
+	SPELLING("\xe2\x82\xab", 0),		/* ₫ */
+	SPELLING("VN\xc4\x90", 0),			/* VNĐ */
+	SPELLING("VND", 0),
+	SPELLING("dong", 0),
+	SPELLING("vnd", 0),
+};
+
+/*
+ * Match one of `spellings` at s[*pos]; on success advance *pos.  A word
+ * followed by a combining mark (U+0300..U+036F: lead byte 0xCC or 0xCD)
+ * is a different letter: no match.
+ */
+static int
+match_spelling(const char *s, size_t len, size_t *pos,
+			   const kc_spelling *spellings, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+	{
+		size_t		wl = spellings[k].len;
+
+		if (len - *pos >= wl && memcmp(s + *pos, spellings[k].bytes, wl) == 0)
+		{
+			unsigned char next = *pos + wl < len ? (unsigned char) s[*pos + wl] : 0;
+
+			if (next == 0xCC || next == 0xCD)
+				return -1;
+			*pos += wl;
+			return spellings[k].power;
+		}
+	}
+	return -1;
+}
+
+/* Skip ASCII spaces and no-break spaces at s[*pos]. */
+static void
+skip_spaces(const char *s, size_t len, size_t *pos)
+{
+	for (;;)
+	{
+		if (*pos < len && s[*pos] == ' ')
+			(*pos)++;
+		else if (*pos + 1 < len && (unsigned char) s[*pos] == 0xC2 &&
+				 (unsigned char) s[*pos + 1] == 0xA0)
+			*pos += 2;
+		else
+			return;
+	}
+}
+
+/*
+ * The common spellings, read without folding: [scale] [currency] with
+ * spaces between.  Returns true and sets *power only when the whole text
+ * is read; false means "use the general path", never "invalid".  It accepts
+ * nothing the general path would reject or read differently.
+ */
+static bool
+parse_words_fast(const char *s, size_t len, int *power)
+{
+	size_t		pos = 0;
+	int			p;
+
+	if (len >= KC_WORD_KEYSZ)
+		return false;
+	skip_spaces(s, len, &pos);
+	p = match_spelling(s, len, &pos, scale_spellings,
+					   sizeof(scale_spellings) / sizeof(scale_spellings[0]));
+	*power = p < 0 ? 0 : p;
+	skip_spaces(s, len, &pos);
+	if (pos < len &&
+		match_spelling(s, len, &pos, currency_spellings,
+					   sizeof(currency_spellings) / sizeof(currency_spellings[0])) < 0)
+		return false;
+	return pos == len;
+}
+
+/*
  * Read the words after the number: [scale] [currency], spaces anywhere
  * between.  Sets *power to the scale word's power of ten (0 without one).
+ * `fast` allows parse_words_fast first (kc_parse_money_reference does not,
+ * so that tests can compare both paths).
  */
 static kc_parse_status
-parse_words(const char *s, size_t len, int *power)
+parse_words(const char *s, size_t len, int *power, bool fast)
 {
 	char		key[KC_WORD_KEYSZ];
 	size_t		pos = 0;
@@ -86,6 +193,9 @@ parse_words(const char *s, size_t len, int *power)
 	*power = 0;
 	if (len == 0)
 		return KC_PARSE_OK;
+	if (fast && parse_words_fast(s, len, power))
+		return KC_PARSE_OK;
+	*power = 0;
 	if (len >= KC_WORD_KEYSZ)
 		return KC_PARSE_UNKNOWN_WORD;
 	klen = kc_fold_words(s, len, key, sizeof(key));
@@ -112,14 +222,63 @@ parse_words(const char *s, size_t len, int *power)
 	return key[pos] == '\0' ? KC_PARSE_OK : KC_PARSE_UNKNOWN_WORD;
 }
 
+/*
+ * The digits read so far: in 64 bits while they fit (nearly always), in
+ * 128 bits beyond, capped (out of range whatever the scale) above
+ * MANTISSA_CAP.
+ */
+typedef struct kc_mantissa
+{
+	uint64_t	narrow;
+	unsigned __int128 wide;
+	bool		is_wide;
+	bool		capped;
+} kc_mantissa;
+
+static inline void
+mantissa_push(kc_mantissa *m, unsigned digit)
+{
+	if (!m->is_wide)
+	{
+		/* below 10^18, one more digit stays below 10^19 < 2^64 */
+		if (m->narrow < UINT64_C(1000000000000000000))
+		{
+			m->narrow = m->narrow * 10 + digit;
+			return;
+		}
+		m->wide = m->narrow;
+		m->is_wide = true;
+	}
+	if (m->capped)
+		return;
+	m->wide = m->wide * 10 + digit;
+	if (m->wide > MANTISSA_CAP)
+		m->capped = true;
+}
+
+static kc_parse_status parse_money(const char *s, size_t len, int64_t *out, bool fast);
+
 kc_parse_status
 kc_parse_money(const char *s, size_t len, int64_t *out)
+{
+	return parse_money(s, len, out, true);
+}
+
+kc_parse_status
+kc_parse_money_reference(const char *s, size_t len, int64_t *out)
+{
+	return parse_money(s, len, out, false);
+}
+
+static kc_parse_status
+parse_money(const char *s, size_t len, int64_t *out, bool fast)
 {
 	size_t		i,
 				end;
 	bool		negative = false;
-	unsigned __int128 mantissa = 0;
-	bool		capped = false;
+	kc_mantissa acc = {0, 0, false, false};
+	unsigned __int128 mantissa;
+	bool		capped;
 	int			group_len = 0;	/* digits since the last dot */
 	bool		grouped = false;
 	int			frac_sig = 0;	/* fraction digits up to the last non-zero */
@@ -148,12 +307,7 @@ kc_parse_money(const char *s, size_t len, int64_t *out)
 		if (is_digit(c))
 		{
 			group_len++;
-			if (!capped)
-			{
-				mantissa = mantissa * 10 + (unsigned) (c - '0');
-				if (mantissa > MANTISSA_CAP)
-					capped = true;
-			}
+			mantissa_push(&acc, (unsigned) (c - '0'));
 		}
 		else if (c == '.')
 		{
@@ -192,7 +346,7 @@ kc_parse_money(const char *s, size_t len, int64_t *out)
 	else if (i < end && is_digit(s[i]))
 		return KC_PARSE_SYNTAX;
 
-	st = parse_words(s + i, end - i, &power);
+	st = parse_words(s + i, end - i, &power, fast);
 	if (st != KC_PARSE_OK)
 		return st;
 
@@ -200,12 +354,10 @@ kc_parse_money(const char *s, size_t len, int64_t *out)
 		return KC_PARSE_FRACTION;
 
 	/* append the significant fraction digits, then scale */
-	for (int k = 0; k < frac_sig && !capped; k++)
-	{
-		mantissa = mantissa * 10 + (unsigned) (s[frac_start + k] - '0');
-		if (mantissa > MANTISSA_CAP)
-			capped = true;
-	}
+	for (int k = 0; k < frac_sig && !acc.capped; k++)
+		mantissa_push(&acc, (unsigned) (s[frac_start + k] - '0'));
+	mantissa = acc.is_wide ? acc.wide : acc.narrow;
+	capped = acc.capped;
 	if (!capped)
 	{
 		mantissa *= pow10_u64[power - frac_sig];

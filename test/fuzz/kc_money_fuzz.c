@@ -10,6 +10,7 @@
  *	- by kc_format_amount in every unit with exact digits (-1),
  *	- by kc_format_amount with a digit count and rounding mode taken from
  *	  the input, as the amount rounded to that many decimals of the unit.
+ * kc_parse_money must agree with kc_parse_money_reference (no fast path).
  * The parsers must also be deterministic and must not depend on anything
  * after `len` (the input buffer is exactly `size` bytes long, so ASan
  * catches an overread).
@@ -124,6 +125,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st2 = kc_parse_money(s, size, &v2);
 	if (st != st2 || (st == KC_PARSE_OK && v != v2))
 		die("kc_parse_money is not deterministic", v, NULL);
+	/* the fast path for the usual spellings agrees with the general one */
+	st2 = kc_parse_money_reference(s, size, &v2);
+	if (st != st2 || (st == KC_PARSE_OK && v != v2))
+		die("kc_parse_money and kc_parse_money_reference differ", v, NULL);
 	if (st == KC_PARSE_OK)
 		check_amount(v, knob);
 	else if (st > KC_PARSE_RANGE)

@@ -95,9 +95,21 @@ parse_exact(const char *s, size_t len, int64_t *out)
 	char	   *copy = malloc(len ? len : 1);
 	kc_parse_status st;
 
+	int64_t		ref = 0;
+	kc_parse_status ref_st;
+
 	memcpy(copy, s, len);
 	st = kc_parse_money(copy, len, out);
+	ref_st = kc_parse_money_reference(copy, len, &ref);
 	free(copy);
+	/* the fast path for the usual spellings changes nothing */
+	if (ref_st != st || (st == KC_PARSE_OK && ref != *out))
+	{
+		failed++;
+		printf("FAIL fast and reference parsers differ on \"%.*s\": %s %lld vs %s %lld\n",
+			   (int) len, s, status_name(st), (long long) *out, status_name(ref_st),
+			   (long long) ref);
+	}
 	return st;
 }
 
@@ -238,6 +250,35 @@ test_parse_scale(void)
 	OK("9223372036,854775807 " TY, INT64_MAX);
 	OK("1," "0000000000000000000000000000000000000000000000000000000000000000000000 " TY,
 	   1000000000LL);
+}
+
+/* edges of the fast path for the usual spellings (see parse_words_fast) */
+static void
+test_parse_fast_path_edges(void)
+{
+	char		many_spaces[128];
+
+	OK("5   " TY "   " DONG, 5000000000LL);
+	OK("5" NBSP NBSP TY NBSP " " DONG, 5000000000LL);
+	OK("5 " TY D_BAR, 5000000000LL);
+	OK("5 tydong", 5000000000LL);
+	OK("5 ty VND", 5000000000LL);
+	OK("5 " TRIEU "VN" D_BAR_UP, 5000000);
+	OK("5\t" TY, 5000000000LL);
+	BAD("5 " D_BAR "\xcc\x80", KC_PARSE_UNKNOWN_WORD);	/* đ + grave: not a word */
+	BAD("5 " TY "\xcc\x81", KC_PARSE_UNKNOWN_WORD);	/* tỷ + acute: another letter */
+	BAD("5 ty\xcc\x83", KC_PARSE_UNKNOWN_WORD);		/* ỹ */
+	BAD("5 " DONG "\xcc\x81", KC_PARSE_UNKNOWN_WORD);
+	BAD("5 " TY " " TY, KC_PARSE_UNKNOWN_WORD);
+	BAD("5 " D_BAR " " DONG, KC_PARSE_UNKNOWN_WORD);
+	BAD("5 " DONG " " D_BAR, KC_PARSE_UNKNOWN_WORD);
+	BAD("5 VNDD", KC_PARSE_UNKNOWN_WORD);
+	/* the words may not be longer than the folding buffer on either path */
+	memset(many_spaces, ' ', sizeof(many_spaces));
+	memcpy(many_spaces, "5", 1);
+	memcpy(many_spaces + 80, TY, strlen(TY));
+	many_spaces[80 + strlen(TY)] = '\0';
+	BAD(many_spaces, KC_PARSE_UNKNOWN_WORD);
 }
 
 static void
@@ -851,6 +892,7 @@ main(void)
 	test_parse_grouping();
 	test_parse_currency();
 	test_parse_scale();
+	test_parse_fast_path_edges();
 	test_parse_errors();
 	test_parse_plan();
 	test_parse_unit();
