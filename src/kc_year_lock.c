@@ -15,6 +15,15 @@
  * writer can add to that year, and a closing never commits while a writer
  * that started before it is still running.
  *
+ * The closed years a transaction has seen are cached: while it holds ROW
+ * EXCLUSIVE on a protected table (as every writer does when its trigger
+ * runs), no closing can commit, so the set can only shrink (by a reopening,
+ * which at worst makes the cache refuse a write that would now pass, and is
+ * then looked up again).  The cache is dropped at the end of the
+ * (sub)transaction and whenever this backend changes kc_closed_year (a
+ * statement trigger on it bumps a counter), so a transaction's own
+ * closings count at once.
+ *
  * Privileges.  The functions run as their caller, check that the caller is
  * a superuser, has the privileges of the owner of the extension's tables or
  * of a role named kc_year_admin, and then write the status table and the
@@ -23,6 +32,7 @@
 #include "kc_ext.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
@@ -31,6 +41,7 @@
 #include "nodes/makefuncs.h"
 #include "parser/parse_func.h"
 #include "storage/lmgr.h"
+#include "storage/proc.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -82,6 +93,86 @@ get_closed_plan(Oid fn_oid)
 		closed_plan_nsp = nsp;
 	}
 	return closed_plan;
+}
+
+/*
+ * The closed years, as last read by this transaction (see the header).
+ * Only the years: an error looks the details up again.
+ */
+#define YEAR_CACHE_MAX 256
+static int32 cached_years[YEAR_CACHE_MAX];
+static int	n_cached_years = 0;
+static bool cache_valid = false;
+static LocalTransactionId cached_lxid = InvalidLocalTransactionId;
+static SubTransactionId cached_subxid = InvalidSubTransactionId;
+static Oid	cached_nsp = InvalidOid;
+static uint64 cached_generation = 0;
+static uint64 status_generation = 0;	/* bumped when kc_closed_year changes */
+
+static bool
+cache_usable(Oid nsp)
+{
+	return cache_valid &&
+		cached_lxid == MyProc->lxid &&
+		cached_subxid == GetCurrentSubTransactionId() &&
+		cached_nsp == nsp &&
+		cached_generation == status_generation;
+}
+
+static bool
+cache_holds(Datum *values, const char *nulls)
+{
+	for (int i = 0; i < n_cached_years; i++)
+		for (int j = 0; j < 2; j++)
+			if (nulls[j] != 'n' && DatumGetInt32(values[j]) == cached_years[i])
+				return true;
+	return false;
+}
+
+/* Read every closed year under the latest snapshot (SPI connected). */
+static void
+fill_cache(Oid fn_oid, Oid nsp)
+{
+	char	   *sql;
+	int			ret;
+
+	cache_valid = false;
+	sql = psprintf("SELECT y.year FROM %s.kc_closed_year y",
+				   kc_domain_schema_of(fn_oid));
+	ret = kc_domain_execute_latest(SPI_prepare(sql, 0, NULL), NULL, NULL,
+								   true, YEAR_CACHE_MAX + 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "closed-year lookup failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed > YEAR_CACHE_MAX)
+		return;					/* too many to cache: look up every row */
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		bool		isnull;
+
+		cached_years[i] = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i],
+													  SPI_tuptable->tupdesc, 1,
+													  &isnull));
+	}
+	n_cached_years = (int) SPI_processed;
+	cached_lxid = MyProc->lxid;
+	cached_subxid = GetCurrentSubTransactionId();
+	cached_nsp = nsp;
+	cached_generation = status_generation;
+	cache_valid = true;
+}
+
+/*
+ * kc_year_lock_status_changed(): AFTER statement trigger on kc_closed_year;
+ * this backend's cache of closed years is out of date.
+ */
+PG_FUNCTION_INFO_V1(kc_year_lock_status_changed);
+Datum
+kc_year_lock_status_changed(PG_FUNCTION_ARGS)
+{
+	(void) kc_domain_trigger_data(fcinfo, "kc_year_lock_status_changed", false, 0);
+	status_generation++;
+	cache_valid = false;
+	return PointerGetDatum(NULL);
 }
 
 /*
@@ -140,6 +231,7 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 	char		nulls[2] = {'n', 'n'};
 	bool		isnull;
 	int			ret;
+	Oid			nsp;
 
 	trigdata = kc_domain_trigger_data(fcinfo, "kc_year_lock_row", true, 1);
 	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event))
@@ -170,8 +262,21 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 	if (nulls[0] == 'n' && nulls[1] == 'n')
 		return PointerGetDatum(NULL);
 
+	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	if (cache_usable(nsp) && !cache_holds(values, nulls))
+		return PointerGetDatum(NULL);
+
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	if (!cache_usable(nsp))
+	{
+		fill_cache(fcinfo->flinfo->fn_oid, nsp);
+		if (cache_valid && !cache_holds(values, nulls))
+		{
+			SPI_finish();
+			return PointerGetDatum(NULL);
+		}
+	}
 	ret = kc_domain_execute_latest(get_closed_plan(fcinfo->flinfo->fn_oid),
 								   values, nulls, true, 1);
 	if (ret != SPI_OK_SELECT)

@@ -72,6 +72,14 @@ CREATE TRIGGER kc_year_lock_log_no_truncate
 	BEFORE TRUNCATE ON @extschema@.kc_year_lock_log
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.kc_year_lock_log_append_only();
 
+-- Writers cache the closed years for their transaction; a change of the
+-- status table in this backend drops the cache (see kc_year_lock.c).
+CREATE FUNCTION @extschema@.kc_year_lock_status_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'kc_year_lock_status_changed' LANGUAGE C;
+CREATE TRIGGER kc_closed_year_changed
+	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.kc_closed_year
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.kc_year_lock_status_changed();
+
 -- The triggers (C).  Argument: the year column's name.
 CREATE FUNCTION @extschema@.kc_year_lock_row() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'kc_year_lock_row' LANGUAGE C;

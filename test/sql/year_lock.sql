@@ -168,6 +168,24 @@ SELECT pg_temp.err($$INSERT INTO yl_payment VALUES (40, 2023, 1)$$);
 ROLLBACK;
 INSERT INTO yl_payment VALUES (40, 2023, 1);
 
+-- A transaction sees its own closings at once, also after it has written
+-- (writers cache the closed years for their transaction), and a closing
+-- rolled back to a savepoint is gone again.
+\set VERBOSITY terse
+BEGIN;
+INSERT INTO yl_payment VALUES (41, 2023, 1);
+SAVEPOINT s;
+SELECT kc_close_year(2023, 'thử trong giao dịch');
+INSERT INTO yl_payment VALUES (42, 2023, 1);
+ROLLBACK TO SAVEPOINT s;
+INSERT INTO yl_payment VALUES (42, 2023, 1);
+-- a direct edit of the status table (superuser) counts too
+INSERT INTO kc_closed_year VALUES (2023, now(), 'admin', 'trực tiếp');
+INSERT INTO yl_payment VALUES (43, 2023, 1);
+ROLLBACK;
+\set VERBOSITY default
+SELECT count(*) FROM yl_payment WHERE id IN (41, 42, 43);
+
 -- The log is append-only, for everybody.
 SELECT pg_temp.err($$UPDATE kc_year_lock_log SET reason = 'sửa'$$);
 SELECT pg_temp.err($$DELETE FROM kc_year_lock_log$$);
