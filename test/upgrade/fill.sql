@@ -4,7 +4,7 @@
 -- Run with:  psql -X -q -A -t -v ON_ERROR_STOP=1 -d DB -f test/upgrade/fill.sql
 --
 -- It works with whatever the installed version has: each feature is looked
--- up first (to_regprocedure, to_regtype, pg_extension.extconfig) and a
+-- up first (kc_upg.has, to_regtype, pg_extension.extconfig) and a
 -- missing one prints "skip: ..." instead of being used.  It leaves, in
 -- schema kc_upg:
 --   probe(name, query, value)      a query and its result under this version;
@@ -248,6 +248,53 @@ BEGIN
 END
 $$;
 
+-- Every immutable function of kc_ext whose one or two arguments are all of
+-- sampled types, applied to every sample (pair), and every aggregate of
+-- kc_ext over a type's table, plain and as a moving window: new functions
+-- and aggregates are picked up without changing this file.
+DO $$
+DECLARE
+	f record;
+	calls text;
+BEGIN
+	FOR f IN
+		SELECT p.oid::regprocedure AS sig, p.oid::regproc AS fn, p.prokind, p.pronargs,
+		       ARRAY(SELECT unnest(p.proargtypes::regtype[])) AS args	-- (oidvector counts from 0)
+		FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+		     AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kc_ext')
+		WHERE p.pronargs BETWEEN 1 AND 2 AND NOT p.proretset
+		  AND (p.prokind = 'a' OR (p.prokind = 'f' AND p.provolatile = 'i'))
+		  AND p.prorettype NOT IN ('cstring'::regtype, 'internal'::regtype, 'trigger'::regtype, 'void'::regtype)
+		  AND NOT EXISTS (SELECT FROM unnest(p.proargtypes::regtype[]) AS a(t)
+		                  WHERE NOT EXISTS (SELECT FROM kc_upg.sample s WHERE s.typ = a.t))
+		ORDER BY 1::text
+	LOOP
+		IF f.prokind = 'a' THEN
+			IF f.pronargs = 2 AND f.args[1] <> f.args[2] THEN
+				CONTINUE;
+			END IF;
+			calls := CASE f.pronargs WHEN 1 THEN 'v' ELSE 'v, v' END;
+			PERFORM kc_upg.add_probe(format('aggregate %s over the samples (plain, moving window)', f.sig),
+				format($q$SELECT kc_upg.eval(%1$L) || ' / ' || kc_upg.eval(%2$L)$q$,
+					format('SELECT %s(%s)::text FROM kc_upg.%I', f.fn, calls, 't_' || (SELECT typname FROM pg_type WHERE oid = f.args[1])),
+					-- (the window over the first 7 rows: NULLs and moderate samples, so that
+					-- the extreme ones do not turn the whole result into an overflow)
+					format('SELECT string_agg(w::text, '' '' ORDER BY id) FROM (SELECT id, %s(%s) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS w FROM (SELECT * FROM kc_upg.%I ORDER BY id LIMIT 7) t) x',
+					       f.fn, calls, 't_' || (SELECT typname FROM pg_type WHERE oid = f.args[1]))));
+		ELSIF f.pronargs = 1 THEN
+			PERFORM kc_upg.add_probe(format('function %s on every sample', f.sig),
+				format($q$SELECT string_agg(kc_upg.eval(format('SELECT %s(%%L::%s)::text', val)), ' | ' ORDER BY n)
+				          FROM kc_upg.sample WHERE typ = %L::regtype$q$, f.fn, f.args[1], f.args[1]));
+		ELSE
+			PERFORM kc_upg.add_probe(format('function %s on every pair of samples', f.sig),
+				format($q$SELECT md5(string_agg(kc_upg.eval(format('SELECT %s(%%L::%s, %%L::%s)::text', a.val, b.val)), ' | ' ORDER BY a.n, b.n))
+				          FROM kc_upg.sample a, kc_upg.sample b WHERE a.typ = %L::regtype AND b.typ = %L::regtype$q$,
+				       f.fn, f.args[1], f.args[2], f.args[1], f.args[2]));
+		END IF;
+	END LOOP;
+END
+$$;
+
 ---------------------------------------------------------------------------
 -- 3. Amounts, sources and plans with the aggregates and functions that
 --    exist in this version.
@@ -284,14 +331,14 @@ SELECT kc_upg.add_probe('ledger: kc_money arithmetic and casts', $q$
 
 DO $$
 BEGIN
-	IF to_regprocedure('kc_format(kc_money,text,integer,text)') IS NOT NULL THEN
+	IF kc_upg.has('kc_format(kc_money,text,integer,text)') THEN
 		PERFORM kc_upg.add_probe('ledger: kc_format of totals', $q$
 			SELECT string_agg(kc_format(s, 'tỷ', 3, 'half_up') || ' / ' || kc_format(s), '; ' ORDER BY source)
 			FROM (SELECT source, sum(planned) AS s FROM kc_upg.ledger GROUP BY source) t$q$);
 	ELSE
 		PERFORM kc_upg.report('skip', 'kc_format: not in this version');
 	END IF;
-	IF to_regprocedure('kc_source_label(kc_source,text)') IS NOT NULL THEN
+	IF kc_upg.has('kc_source_label(kc_source,text)') THEN
 		PERFORM kc_upg.add_probe('kc_source_label in vi and en', $q$
 			SELECT string_agg(kc_source_label(s) || ' / ' || kc_source_label(s, 'en'), '; ' ORDER BY s)
 			FROM unnest(enum_range(NULL::kc_source)) AS s$q$);
@@ -299,18 +346,18 @@ BEGIN
 		PERFORM kc_upg.report('skip', 'kc_source_label: not in this version');
 	END IF;
 
-	IF to_regtype('kc_plan') IS NOT NULL AND to_regprocedure('kc_plan(kc_money,kc_money)') IS NOT NULL THEN
+	IF to_regtype('kc_plan') IS NOT NULL AND kc_upg.has('kc_plan(kc_money,kc_money)') THEN
 		CREATE TABLE kc_upg.ledger_plan AS
 			SELECT id, year, source, province, kc_plan(planned, actual) AS plan FROM kc_upg.ledger;
 		ALTER TABLE kc_upg.ledger_plan ADD PRIMARY KEY (id);
 		PERFORM kc_upg.add_probe('ledger_plan: kc_plan values', $q$
 			SELECT md5(string_agg(plan::text, ';' ORDER BY id)) FROM kc_upg.ledger_plan$q$);
-		IF to_regprocedure('kc_planned(kc_plan)') IS NOT NULL THEN
+		IF kc_upg.has('kc_planned(kc_plan)') THEN
 			PERFORM kc_upg.add_probe('ledger_plan: kc_planned, kc_actual, kc_remaining, +', $q$
 				SELECT md5(string_agg(concat_ws(' ', kc_planned(plan), kc_actual(plan), kc_remaining(plan), plan + plan), ';' ORDER BY id))
 				FROM kc_upg.ledger_plan$q$);
 		END IF;
-		IF to_regprocedure('sum(kc_plan)') IS NOT NULL THEN
+		IF kc_upg.has('sum(kc_plan)', true) THEN
 			PERFORM kc_upg.add_probe('ledger_plan: sum(kc_plan) by year and source (CUBE)', $q$
 				SELECT string_agg(concat_ws(' ', year, source, s), '; ' ORDER BY year NULLS LAST, source NULLS LAST)
 				FROM (SELECT year, source, sum(plan) AS s FROM kc_upg.ledger_plan GROUP BY CUBE (year, source)) t$q$);
@@ -324,13 +371,13 @@ BEGIN
 		PERFORM kc_upg.report('skip', 'kc_plan: not in this version');
 	END IF;
 
-	IF to_regprocedure('kc_fulfilment(kc_money,kc_money)') IS NOT NULL THEN
+	IF kc_upg.has('kc_fulfilment(kc_money,kc_money)') THEN
 		PERFORM kc_upg.add_probe('ledger: kc_fulfilment by province and source (GROUPING SETS, FILTER)', $q$
 			SELECT string_agg(concat_ws(' ', province, source, f, g), '; ' ORDER BY province NULLS LAST, source NULLS LAST)
 			FROM (SELECT province, source, kc_fulfilment(planned, actual) AS f,
 			             kc_fulfilment(planned, actual) FILTER (WHERE year = 2022) AS g
 			      FROM kc_upg.ledger GROUP BY GROUPING SETS ((province), (source), ())) t$q$);
-		IF to_regprocedure('kc_pct(kc_plan,integer,text)') IS NOT NULL THEN
+		IF kc_upg.has('kc_pct(kc_plan,integer,text)', true) THEN
 			PERFORM kc_upg.add_probe('ledger: kc_pct of kc_fulfilment in every rounding mode', $q$
 				SELECT string_agg(concat_ws(' ', source, kc_pct(f), kc_pct(f, 2, 'trunc'), kc_pct(f, 1, 'half_even'), kc_pct(f, 0, 'half_up')), '; ' ORDER BY source)
 				FROM (SELECT source, kc_fulfilment(planned, actual) AS f FROM kc_upg.ledger GROUP BY source) t$q$);
@@ -340,14 +387,14 @@ BEGIN
 	ELSE
 		PERFORM kc_upg.report('skip', 'kc_fulfilment: not in this version');
 	END IF;
-	IF to_regprocedure('kc_pct(kc_money,kc_money,integer,text)') IS NOT NULL THEN
+	IF kc_upg.has('kc_pct(kc_money,kc_money,integer,text)', true) THEN
 		PERFORM kc_upg.add_probe('ledger: kc_pct(part, whole) shares by source', $q$
 			SELECT string_agg(concat_ws(' ', source, kc_pct(s, t, 2, 'half_up')), '; ' ORDER BY source)
 			FROM (SELECT source, sum(planned) AS s, sum(sum(planned)) OVER () AS t FROM kc_upg.ledger GROUP BY source) x$q$);
 	ELSE
 		PERFORM kc_upg.report('skip', 'kc_pct(kc_money, kc_money, ...): not in this version');
 	END IF;
-	IF to_regprocedure('kc_format_pct(numeric,integer)') IS NOT NULL THEN
+	IF kc_upg.has('kc_format_pct(numeric,integer)') THEN
 		PERFORM kc_upg.add_probe('kc_format_pct', $q$
 			SELECT string_agg(kc_format_pct(p) || ' ' || kc_format_pct(p, 2), '; ' ORDER BY p)
 			FROM unnest(ARRAY[93.48, 64.5, 55, 0, -1.25, 100.005]) AS p$q$);
@@ -358,6 +405,25 @@ END
 $$;
 
 \ir fill_rules.sql
+
+-- A rule API this file does not exercise is a gap in the upgrade test.
+DO $$
+DECLARE
+	f text;
+BEGIN
+	FOR f IN
+		SELECT p.oid::regprocedure::text
+		FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+		     AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kc_ext')
+		WHERE p.proname LIKE 'kc\_enforce\_%'
+		  AND p.proname NOT IN ('kc_enforce_cap', 'kc_enforce_support_cap', 'kc_enforce_year_lock')
+		ORDER BY 1
+	LOOP
+		PERFORM kc_upg.report('FAIL', format('rule %s is not exercised by the upgrade test', f),
+			'add it to test/upgrade/fill_rules.sql');
+	END LOOP;
+END
+$$;
 
 ---------------------------------------------------------------------------
 -- 5. Configuration tables and sequences, as they are now (edited above,

@@ -9,7 +9,7 @@
 ---------------------------------------------------------------------------
 DO $$
 BEGIN
-	IF to_regprocedure('kc_enforce_cap(text,regclass,text[],text,regclass,text[],text)') IS NULL THEN
+	IF NOT kc_upg.has('kc_enforce_cap(text,regclass,text[],text,regclass,text[],text)') THEN
 		PERFORM kc_upg.report('skip', 'cap rules: no kc_enforce_cap(text, regclass, text[], text, regclass, text[], text) in this version');
 		RETURN;
 	END IF;
@@ -121,8 +121,8 @@ $$;
 ---------------------------------------------------------------------------
 DO $$
 BEGIN
-	IF to_regprocedure('kc_enforce_year_lock(regclass,text)') IS NULL
-	   OR to_regprocedure('kc_close_year(integer,text)') IS NULL THEN
+	IF NOT kc_upg.has('kc_enforce_year_lock(regclass,text)')
+	   OR NOT kc_upg.has('kc_close_year(integer,text)') THEN
 		PERFORM kc_upg.report('skip', 'closed years: no kc_enforce_year_lock(regclass, text) and kc_close_year(integer, text) in this version');
 		RETURN;
 	END IF;

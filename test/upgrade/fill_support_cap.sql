@@ -6,7 +6,7 @@
 -- that an upgrade or a dump that loses user edits shows).
 DO $$
 BEGIN
-	IF to_regprocedure('kc_enforce_support_cap(regclass,text,text,text,text,text,text)') IS NULL THEN
+	IF NOT kc_upg.has('kc_enforce_support_cap(regclass,text,text,text,text,text,text)') THEN
 		PERFORM kc_upg.report('skip', 'support caps: no kc_enforce_support_cap(regclass, text, text, text, text, text, text) in this version');
 		RETURN;
 	END IF;
@@ -116,7 +116,7 @@ BEGIN
 
 	PERFORM kc_upg.add_probe('support caps: kc_upg.project rows', $q$
 		SELECT md5(string_agg(p::text, ';' ORDER BY id)) FROM kc_upg.project p$q$);
-	IF to_regprocedure('kc_support_cap_violations(regclass)') IS NOT NULL THEN
+	IF kc_upg.has('kc_support_cap_violations(regclass)') THEN
 		PERFORM kc_upg.add_probe('support caps: kc_support_cap_violations (projects the rules of today reject)', $q$
 			SELECT count(*) || ': ' || coalesce(string_agg(concat_ws(' ', category, approved_on, cost, support, rule_id, cap), '; '
 			                                       ORDER BY approved_on, category), '')

@@ -142,6 +142,47 @@ EXCEPTION WHEN OTHERS THEN
 END
 $$;
 
+-- The text of a query's one value, 'NULL', or 'ERROR <sqlstate>': lets a
+-- probe record what a function does with each sample, errors included.
+CREATE OR REPLACE FUNCTION kc_upg.eval(q text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	v text;
+BEGIN
+	EXECUTE q INTO v;
+	RETURN coalesce(v, 'NULL');
+EXCEPTION WHEN OTHERS THEN
+	RETURN 'ERROR ' || SQLSTATE;
+END
+$$;
+
+-- Is the function with this signature in the installed version?  When it
+-- is not but kc_ext has a function of that name with other arguments, the
+-- API changed and the test must follow: that is reported as a failure, not
+-- skipped.  (overloaded => true for names such as sum, which kc_ext has for
+-- several types, where another signature says nothing.)
+CREATE OR REPLACE FUNCTION kc_upg.has(signature text, overloaded boolean DEFAULT false) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+	others text;
+BEGIN
+	IF to_regprocedure(signature) IS NOT NULL THEN
+		RETURN true;
+	END IF;
+	IF NOT overloaded THEN
+		SELECT string_agg(p.oid::regprocedure::text, ', ') INTO others
+		FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+		     AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kc_ext')
+		WHERE p.proname = split_part(signature, '(', 1);
+		IF others IS NOT NULL THEN
+			PERFORM kc_upg.report('FAIL', format('kc_ext has %s, not %s', others, signature),
+				'the API changed: update test/upgrade/fill*.sql');
+		END IF;
+	END IF;
+	RETURN false;
+END
+$$;
+
 -- Runs a statement that must succeed and be kept (filling data through
 -- the rules); a failure is reported.
 CREATE OR REPLACE FUNCTION kc_upg.run(pname text, stmt text) RETURNS boolean
