@@ -17,12 +17,16 @@
 #include "kc_ext.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "storage/lmgr.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datum.h"
+#include "utils/memutils.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
@@ -109,6 +113,143 @@ get_rule_plan(Oid fn_oid)
 	return rule_plan;
 }
 
+/*
+ * The last rule lookup, reused while nothing it depends on can have changed:
+ * the same transaction, subtransaction and command (the rule table is read
+ * under the statement's snapshot, and any write in between, including to
+ * the rules, advances the command counter), and the same category, source,
+ * province and day.  A statement writing many rows of one kind looks the
+ * rule up once.
+ */
+typedef struct RuleMemo
+{
+	bool		valid;
+	LocalTransactionId lxid;
+	SubTransactionId subxid;
+	CommandId	cid;
+	Oid			nsp;
+	char	   *category;
+	char	   *source;
+	char	   *province;
+	DateADT		day;
+	/* the rule: */
+	bool		found;
+	int64		rule_id;
+	bool		share_null;
+	Datum		share;
+	bool		amount_null;
+	int64		amount;
+} RuleMemo;
+
+static RuleMemo memo;
+static MemoryContext memo_cxt = NULL;
+
+static bool
+same_string(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static bool
+memo_matches(Oid nsp, const char *category, const char *source,
+			 const char *province, DateADT day)
+{
+	return memo.valid &&
+		memo.lxid == MyProc->lxid &&
+		memo.subxid == GetCurrentSubTransactionId() &&
+		memo.cid == GetCurrentCommandId(false) &&
+		memo.nsp == nsp &&
+		memo.day == day &&
+		same_string(memo.category, category) &&
+		same_string(memo.source, source) &&
+		same_string(memo.province, province);
+}
+
+/* Remember a lookup's result (rule NULL: no rule). */
+static void
+memo_store(Oid nsp, const char *category, const char *source,
+		   const char *province, DateADT day, HeapTuple rule, TupleDesc rd)
+{
+	MemoryContext old;
+	bool		isnull;
+
+	memo.valid = false;
+	if (memo_cxt == NULL)
+		memo_cxt = AllocSetContextCreate(TopMemoryContext, "kc_support_cap rule memo",
+										 ALLOCSET_SMALL_SIZES);
+	else
+		MemoryContextReset(memo_cxt);
+	old = MemoryContextSwitchTo(memo_cxt);
+	memo.category = pstrdup(category);
+	memo.source = source ? pstrdup(source) : NULL;
+	memo.province = province ? pstrdup(province) : NULL;
+	memo.found = rule != NULL;
+	if (rule != NULL)
+	{
+		Datum		share;
+
+		memo.rule_id = DatumGetInt64(SPI_getbinval(rule, rd, 1, &isnull));
+		share = SPI_getbinval(rule, rd, 2, &memo.share_null);
+		memo.share = memo.share_null ? (Datum) 0 : datumCopy(share, false, -1);
+		memo.amount = DatumGetInt64(SPI_getbinval(rule, rd, 3, &memo.amount_null));
+	}
+	MemoryContextSwitchTo(old);
+	memo.lxid = MyProc->lxid;
+	memo.subxid = GetCurrentSubTransactionId();
+	memo.cid = GetCurrentCommandId(false);
+	memo.nsp = nsp;
+	memo.day = day;
+	memo.valid = true;
+}
+
+/* Look the rule up again for its texts and raise the violation. */
+static void
+report_violation(FunctionCallInfo fcinfo, Relation rel, Datum *values,
+				 const char *nulls, const char *category, int64 support,
+				 int64 cost, int64 share_cap, bool hit_share)
+{
+	HeapTuple	rt;
+	TupleDesc	rd;
+	char	   *legal_basis;
+	char	   *name_vi;
+	char	   *asked = kc_domain_format_dong(support);
+	int			ret;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute_plan(get_rule_plan(fcinfo->flinfo->fn_oid), values, nulls,
+						   true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "support-cap rule lookup failed: %s", SPI_result_code_string(ret));
+	rt = SPI_tuptable->vals[0];
+	rd = SPI_tuptable->tupdesc;
+	legal_basis = SPI_getvalue(rt, rd, 4);
+	name_vi = SPI_getvalue(rt, rd, 5);
+
+	if (hit_share)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("support %s exceeds the cap of category \"%s\" in relation \"%s\"",
+						asked, category, RelationGetRelationName(rel)),
+				 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s%% of the cost %s, that is %s; asked for %s.",
+						   category, name_vi, memo.rule_id, legal_basis,
+						   kc_domain_format_share_pct(memo.share),
+						   kc_domain_format_dong(cost),
+						   kc_domain_format_dong(share_cap), asked),
+				 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("support %s exceeds the cap of category \"%s\" in relation \"%s\"",
+						asked, category, RelationGetRelationName(rel)),
+				 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s; asked for %s.",
+						   category, name_vi, memo.rule_id, legal_basis,
+						   kc_domain_format_dong(memo.amount), asked),
+				 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
+}
+
 static SupportCapColumns *
 get_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
 {
@@ -180,6 +321,7 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 	Datum		values[4];
 	char		nulls[4];
 	int			ret;
+	Oid			nsp;
 
 	trigdata = kc_domain_trigger_data(fcinfo, "kc_support_cap_check", true, 6);
 	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -217,23 +359,25 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 	values[3] = approved_on;
 	nulls[3] = ' ';
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_plan(get_rule_plan(fcinfo->flinfo->fn_oid), values, nulls,
-						   true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "support-cap rule lookup failed: %s", SPI_result_code_string(ret));
-
-	if (SPI_processed == 1)
+	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	if (!memo_matches(nsp, category, source, province, DatumGetDateADT(approved_on)))
 	{
-		HeapTuple	rt = SPI_tuptable->vals[0];
-		TupleDesc	rd = SPI_tuptable->tupdesc;
-		bool		share_null;
-		bool		amount_null;
-		int64		rule_id = DatumGetInt64(SPI_getbinval(rt, rd, 1, &isnull));
-		Datum		share = SPI_getbinval(rt, rd, 2, &share_null);
-		int64		amount = DatumGetInt64(SPI_getbinval(rt, rd, 3, &amount_null));
-		bool		share_applies = !share_null && !cost_null;
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		ret = SPI_execute_plan(get_rule_plan(fcinfo->flinfo->fn_oid), values, nulls,
+							   true, 1);
+		if (ret != SPI_OK_SELECT)
+			elog(ERROR, "support-cap rule lookup failed: %s", SPI_result_code_string(ret));
+		memo_store(nsp, category, source, province, DatumGetDateADT(approved_on),
+				   SPI_processed == 1 ? SPI_tuptable->vals[0] : NULL,
+				   SPI_tuptable->tupdesc);
+		SPI_finish();
+	}
+	if (!memo.found)
+		return PointerGetDatum(NULL);
+
+	{
+		bool		share_applies = !memo.share_null && !cost_null;
 		int64		share_cap = 0;
 		bool		hit_share;
 
@@ -241,7 +385,7 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 		{
 			Datum		product;
 
-			product = DirectFunctionCall2(numeric_mul, share,
+			product = DirectFunctionCall2(numeric_mul, memo.share,
 										  NumericGetDatum(int64_to_numeric(cost)));
 			product = DirectFunctionCall1(numeric_floor, product);
 			share_cap = DatumGetInt64(DirectFunctionCall1(numeric_int8, product));
@@ -249,37 +393,11 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 
 		/* Report the binding cap: the smaller one when both apply. */
 		hit_share = share_applies && support > share_cap &&
-			(amount_null || share_cap <= amount);
-		if (hit_share || (!amount_null && support > amount))
-		{
-			char	   *legal_basis = SPI_getvalue(rt, rd, 4);
-			char	   *name_vi = SPI_getvalue(rt, rd, 5);
-			char	   *asked = kc_domain_format_dong(support);
-
-			if (hit_share)
-				ereport(ERROR,
-						(errcode(ERRCODE_CHECK_VIOLATION),
-						 errmsg("support %s exceeds the cap of category \"%s\" in relation \"%s\"",
-								asked, category, RelationGetRelationName(rel)),
-						 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s%% of the cost %s, that is %s; asked for %s.",
-								   category, name_vi, rule_id, legal_basis,
-								   kc_domain_format_share_pct(share),
-								   kc_domain_format_dong(cost),
-								   kc_domain_format_dong(share_cap), asked),
-						 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
-			else
-				ereport(ERROR,
-						(errcode(ERRCODE_CHECK_VIOLATION),
-						 errmsg("support %s exceeds the cap of category \"%s\" in relation \"%s\"",
-								asked, category, RelationGetRelationName(rel)),
-						 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s; asked for %s.",
-								   category, name_vi, rule_id, legal_basis,
-								   kc_domain_format_dong(amount), asked),
-						 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
-		}
+			(memo.amount_null || share_cap <= memo.amount);
+		if (hit_share || (!memo.amount_null && support > memo.amount))
+			report_violation(fcinfo, rel, values, nulls, category, support,
+							 cost, share_cap, hit_share);
 	}
-
-	SPI_finish();
 	return PointerGetDatum(NULL);
 }
 

@@ -91,6 +91,18 @@ SELECT pg_temp.err($$UPDATE cap_project SET approved_on = '2018-05-11' WHERE id 
 UPDATE cap_project SET note = 'checked' WHERE id = 1;
 UPDATE cap_project SET cost = cost + 10 WHERE id = 1;
 
+-- Many rows of one kind in a statement share one rule lookup; the one row
+-- over the cap still fails it.  A rule changed earlier in the same
+-- transaction counts at once.
+SELECT pg_temp.err($$INSERT INTO cap_project SELECT 100 + g, 'demonstration_model', 'national', 'HN', '2022-01-01', '1 tỷ', CASE WHEN g < 50 THEN 1000 ELSE 300000001 END FROM generate_series(1, 50) g$$);
+\set VERBOSITY terse
+BEGIN;
+INSERT INTO cap_project VALUES (100, 'rural_business', 'local', 'QN', '2023-01-01', '1 tỷ', '10 triệu');
+UPDATE kc_support_cap_rule SET max_amount = '9 triệu' WHERE rule_id = 6;
+INSERT INTO cap_project VALUES (101, 'rural_business', 'local', 'QN', '2023-01-01', '1 tỷ', '10 triệu');
+ROLLBACK;
+\set VERBOSITY default
+
 -- The same checks as a function: the rule in force and the cap.
 SELECT rule_id, max_share, max_amount FROM kc_support_cap_rule_for('demonstration_model', 'national', 'HN', '2018-05-11');
 SELECT rule_id, max_share, max_amount FROM kc_support_cap_rule_for('demonstration_model', 'national', 'HN', '2018-05-12');
