@@ -9,6 +9,10 @@
  * writer's search_path cannot change its meaning, and errors that name the
  * constraint (kc_support_cap, SQLSTATE 23514) and the amounts.
  *
+ * The last lookup is reused while the transaction, subtransaction, command
+ * and key (category, source, province, day) are the same, so a statement
+ * loading many rows of one kind pays for one lookup (see RuleMemo).
+ *
  * A share cap compares the support, a whole number of dong, with the exact
  * product max_share * cost: support <= share * cost holds exactly when
  * support <= floor(share * cost), so the cap reported is that floor, the
