@@ -1,6 +1,8 @@
 -- kc_fulfilment(planned, actual) and sum(kc_plan): grouping, NULLs,
 -- 128-bit accumulation, window frames, parallel aggregation, state I/O.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kc_ext;
+RESET client_min_messages;
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
 	EXECUTE q;

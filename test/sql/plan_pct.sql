@@ -1,5 +1,7 @@
 -- kc_pct and kc_format_pct: exact percentages, rounding modes, NULLs, errors.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kc_ext;
+RESET client_min_messages;
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
 	EXECUTE q;

@@ -1,5 +1,7 @@
 -- kc_plan: input forms, output, binary I/O, constructor, accessors, operators.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kc_ext;
+RESET client_min_messages;
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
 	EXECUTE q;

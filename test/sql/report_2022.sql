@@ -1,6 +1,8 @@
 -- The 2022 report, reproduced from the reference schema and the demo data
 -- (demo/schema.sql, demo/data_2022.sql: the same files the demo loads).
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kc_ext;
+RESET client_min_messages;
 CREATE SCHEMA report_demo;
 SET search_path = report_demo, public;
 -- the schema and data files are not echoed (ECHO none), only loaded
