@@ -142,13 +142,22 @@ kc_money_sumstate_send(PG_FUNCTION_ARGS)
  * Adding up to 2^63 values of at most 2^63 in magnitude stays below 2^126,
  * so the 128-bit sum cannot overflow in any realistic aggregate; the final
  * function checks the range of the result.
+ *
+ * The transition functions are not STRICT: they skip a NULL amount
+ * themselves, which spares the executor a per-row null-check step (a few
+ * per cent of sum()).  A NULL state only arrives in a direct call.
  */
 PG_FUNCTION_INFO_V1(kc_money_sum_accum);
 Datum
 kc_money_sum_accum(PG_FUNCTION_ARGS)
 {
-	KcSumState *st = writable_state(fcinfo);
+	KcSumState *st;
 
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	st = writable_state(fcinfo);
 	kc_store_int128(st->sum, kc_load_int128(st->sum) + PG_GETARG_KCMONEY(1));
 	st->count++;
 	PG_RETURN_POINTER(st);
@@ -158,8 +167,13 @@ PG_FUNCTION_INFO_V1(kc_money_sum_retract);
 Datum
 kc_money_sum_retract(PG_FUNCTION_ARGS)
 {
-	KcSumState *st = writable_state(fcinfo);
+	KcSumState *st;
 
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	st = writable_state(fcinfo);
 	kc_store_int128(st->sum, kc_load_int128(st->sum) - PG_GETARG_KCMONEY(1));
 	st->count--;
 	PG_RETURN_POINTER(st);

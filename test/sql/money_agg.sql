@@ -54,7 +54,11 @@ SELECT kc_money_sum_final('(8198000000,1)') AS final_sum,
        kc_money_avg_final('(10,4)') AS final_avg,
        kc_money_sum_final('(0,0)') IS NULL AS empty_is_null,
        kc_money_sum_accum('(5,1)', 10) AS accum_outside_aggregate,
-       kc_money_sumstate_combine('(5,1)', '(-7,2)') AS combine;
+       kc_money_sumstate_combine('(5,1)', '(-7,2)') AS combine,
+       kc_money_sum_accum('(5,1)', NULL) AS accum_null_amount,
+       kc_money_sum_accum(NULL, 5) IS NULL AS accum_null_state,
+       kc_money_sum_retract('(5,2)', 5) AS retract,
+       kc_money_sum_retract('(5,2)', NULL) AS retract_null_amount;
 \set VERBOSITY default
 SELECT '(1,2'::kc_money_sumstate;
 SELECT '(1)'::kc_money_sumstate;
