@@ -81,6 +81,9 @@ SELECT convert_to('8,198 ty dong', 'LATIN1') = convert_to('8,198 ty dong', 'UTF8
 
 -- a LATIN1 database reads the ASCII spellings
 SELECT current_database() AS regression_db \gset
+SET client_min_messages = warning;
+DROP DATABASE IF EXISTS money_latin1;
+RESET client_min_messages;
 CREATE DATABASE money_latin1 ENCODING 'LATIN1' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C';
 \c money_latin1
 CREATE EXTENSION kc_ext;
