@@ -38,7 +38,7 @@ kc_report_parse_error(kc_parse_status st, const char *type_name,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type %s: \"%s\"", type_name, input),
-					 errdetail("Thousands dots must separate groups of exactly three digits."),
+					 errdetail("Thousands dots must separate groups of exactly three digits, the first of one to three digits not starting with 0."),
 					 errhint("%s", fraction_hint)));
 			break;
 		case KC_PARSE_UNKNOWN_WORD:

@@ -274,7 +274,8 @@ static kc_parse_status
 parse_money(const char *s, size_t len, int64_t *out, bool fast)
 {
 	size_t		i,
-				end;
+				end,
+				digits_start;
 	bool		negative = false;
 	kc_mantissa acc = {0, 0, false, false};
 	unsigned __int128 mantissa;
@@ -298,8 +299,13 @@ parse_money(const char *s, size_t len, int64_t *out, bool fast)
 	}
 	if (i == end || !is_digit(s[i]))
 		return KC_PARSE_SYNTAX;
+	digits_start = i;
 
-	/* integer part: digits, optionally grouped by dots in threes */
+	/*
+	 * integer part: digits, optionally grouped by dots in threes.  A grouped
+	 * number never starts with 0: "0.125" is somebody's 0,125 (an eighth),
+	 * not 125, so it is rejected rather than read a million times too small.
+	 */
 	for (; i < end; i++)
 	{
 		char		c = s[i];
@@ -313,7 +319,7 @@ parse_money(const char *s, size_t len, int64_t *out, bool fast)
 		{
 			/* first group 1-3 digits, every later one exactly 3 */
 			if ((grouped && group_len != 3) || (!grouped && group_len > 3) ||
-				group_len == 0)
+				group_len == 0 || (!grouped && s[digits_start] == '0'))
 				return KC_PARSE_GROUPING;
 			if (i + 1 >= end || !is_digit(s[i + 1]))
 				return KC_PARSE_GROUPING;

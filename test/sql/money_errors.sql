@@ -23,7 +23,7 @@ SELECT v.input, e.* FROM (VALUES (''), ('   '), (U&'\00A0'), ('-'), ('+'), ('--5
 
 -- misplaced grouping dots: 22P02, with the decimal-comma hint
 SELECT v.input, e.* FROM (VALUES ('1.23.456'), ('1.'), ('1..234'), ('1.5 tỷ'), ('1.2345'),
-	('1234.567'), ('12.34')) v(input),
+	('1234.567'), ('12.34'), ('0.125 tỷ'), ('0.500')) v(input),
 	LATERAL pg_temp.money_err(v.input) e;
 
 -- unknown words and trailing garbage: 22P02

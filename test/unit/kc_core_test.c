@@ -318,6 +318,15 @@ test_parse_errors(void)
 	BAD("1234.567", KC_PARSE_GROUPING);
 	BAD("1.234.56", KC_PARSE_GROUPING);
 	BAD("12.34", KC_PARSE_GROUPING);
+	/* a grouped number never starts with 0: "0.125" means an eighth */
+	BAD("0.500", KC_PARSE_GROUPING);
+	BAD("0.125 " TY, KC_PARSE_GROUPING);
+	BAD("-0.125 " TY, KC_PARSE_GROUPING);
+	BAD("01.000", KC_PARSE_GROUPING);
+	BAD("000.000", KC_PARSE_GROUPING);
+	OK("0,125 " TY, 125000000);
+	OK("10.000", 10000);
+	OK("100.000.000", 100000000);
 
 	/* unknown words and trailing garbage */
 	BAD("5 abc", KC_PARSE_UNKNOWN_WORD);
