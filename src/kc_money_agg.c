@@ -85,8 +85,9 @@ kc_money_sumstate_in(PG_FUNCTION_ARGS)
 		}
 		kc_store_int128(st->sum, neg ? -v : v);
 	}
+	errno = 0;
 	count = strtoi64(comma + 1, &end, 10);
-	if (end == comma + 1 || *end != '\0' || count < 0)
+	if (end == comma + 1 || *end != '\0' || count < 0 || errno == ERANGE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type kc_money_sumstate: \"%s\"", str),

@@ -67,6 +67,7 @@ SELECT '(,1)'::kc_money_sumstate;
 SELECT '(1,)'::kc_money_sumstate;
 SELECT '(1,-1)'::kc_money_sumstate;
 SELECT '(1,2x)'::kc_money_sumstate;
+SELECT '(1,99999999999999999999)'::kc_money_sumstate;
 SELECT '(99999999999999999999999999999999999999999,1)'::kc_money_sumstate;
 SELECT kc_money_sum_final('(9223372036854775808,2)');
 -- the state's binary I/O: send gives 24 bytes, binary COPY round-trips it
