@@ -46,6 +46,7 @@ typedef struct CapAmt
 typedef struct CapRelMap
 {
 	Oid			relid;
+	bool		parent;			/* positions of the parent's columns */
 	AttrNumber	keyatt[KC_CAP_MAX_KEYS];
 	AttrNumber	amtatt;
 } CapRelMap;
@@ -55,6 +56,7 @@ typedef struct CapRule
 {
 	char		name[NAMEDATALEN];	/* hash key */
 	bool		valid;
+	uint64		generation;		/* bumped on every reload */
 	MemoryContext cxt;			/* everything below */
 	Oid			child_relid;
 	Oid			parent_relid;
@@ -100,8 +102,9 @@ extern Datum cap_key_array(CapRule *rule, const Datum *vals);
 extern char *cap_key_describe(CapRule *rule, const Datum *vals, bool parent);
 extern void cap_become_owner(Oid owner, Oid *save_user, int *save_sec);
 extern void cap_restore_user(Oid save_user, int save_sec);
-extern SPIPlanPtr cap_total_select_plan(void);
+extern SPIPlanPtr cap_total_select_plan(bool lock);
 extern SPIPlanPtr cap_total_upsert_plan(void);
+extern SPIPlanPtr cap_total_update_plan(void);
 
 /* kc_cap_totals.c */
 extern void cap_pending_add(CapRule *rule, const Datum *keyvals,

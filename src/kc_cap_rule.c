@@ -37,8 +37,10 @@ static Oid	cap_schema = InvalidOid;
 static bool cap_globals_valid = false;
 static Oid	cap_total_rel = InvalidOid;
 static Oid	cap_total_own = InvalidOid;
-static SPIPlanPtr cap_select_plan = NULL;
+static SPIPlanPtr cap_select_plan = NULL;	/* FOR NO KEY UPDATE */
+static SPIPlanPtr cap_read_plan = NULL; /* no row lock */
 static SPIPlanPtr cap_upsert_plan = NULL;
+static SPIPlanPtr cap_update_plan = NULL;
 
 static void
 cap_relcache_callback(Datum arg, Oid relid)
@@ -81,7 +83,13 @@ cap_relcache_callback(Datum arg, Oid relid)
 void
 kc_cap_init_for(Oid fn_oid)
 {
-	Oid			nsp = get_func_namespace(fn_oid);
+	static Oid	last_fn = InvalidOid;
+	Oid			nsp;
+
+	if (fn_oid == last_fn && OidIsValid(cap_schema))
+		return;
+	nsp = get_func_namespace(fn_oid);
+	last_fn = fn_oid;
 
 	if (!cap_callbacks_done)
 	{
@@ -130,7 +138,9 @@ cap_globals_load(void)
 	Oid			argtypes[3] = {TEXTOID, TEXTARRAYOID, NUMERICOID};
 	const char *nsp;
 	SPIPlanPtr	p1,
-				p2;
+				p2,
+				p3,
+				p4;
 
 	if (cap_globals_valid)
 		return;
@@ -141,7 +151,11 @@ cap_globals_load(void)
 			SPI_freeplan(cap_select_plan);
 		if (cap_upsert_plan)
 			SPI_freeplan(cap_upsert_plan);
-		cap_select_plan = cap_upsert_plan = NULL;
+		if (cap_read_plan)
+			SPI_freeplan(cap_read_plan);
+		if (cap_update_plan)
+			SPI_freeplan(cap_update_plan);
+		cap_select_plan = cap_upsert_plan = cap_read_plan = cap_update_plan = NULL;
 
 		cap_total_rel = get_relname_relid("kc_cap_total", cap_ext_schema());
 		if (!OidIsValid(cap_total_rel))
@@ -171,10 +185,26 @@ cap_globals_load(void)
 		p2 = SPI_prepare(sql, 3, argtypes);
 		if (p2 == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		sql = psprintf("SELECT t.total FROM %s.kc_cap_total t"
+					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
+					   " AND t.parent_key OPERATOR(pg_catalog.=) $2", nsp);
+		p3 = SPI_prepare(sql, 2, argtypes);
+		if (p3 == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		sql = psprintf("UPDATE %s.kc_cap_total t SET total = t.total OPERATOR(pg_catalog.+) $3"
+					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
+					   " AND t.parent_key OPERATOR(pg_catalog.=) $2", nsp);
+		p4 = SPI_prepare(sql, 3, argtypes);
+		if (p4 == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		SPI_keepplan(p1);
 		SPI_keepplan(p2);
+		SPI_keepplan(p3);
+		SPI_keepplan(p4);
 		cap_select_plan = p1;
 		cap_upsert_plan = p2;
+		cap_read_plan = p3;
+		cap_update_plan = p4;
 		SPI_finish();
 	}
 	PG_CATCH();
@@ -200,10 +230,17 @@ cap_total_owner(void)
 }
 
 SPIPlanPtr
-cap_total_select_plan(void)
+cap_total_select_plan(bool lock)
 {
 	cap_globals_load();
-	return cap_select_plan;
+	return lock ? cap_select_plan : cap_read_plan;
+}
+
+SPIPlanPtr
+cap_total_update_plan(void)
+{
+	cap_globals_load();
+	return cap_update_plan;
 }
 
 SPIPlanPtr
@@ -309,6 +346,7 @@ cap_rule_load(CapRule *rule)
 	}
 	MemoryContextReset(rule->cxt);
 	rule->relmaps = NIL;
+	rule->generation++;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -426,6 +464,7 @@ cap_rule_get(const char *name, bool missing_ok)
 		rule->valid = false;
 		rule->lock_plan = NULL;
 		rule->relmaps = NIL;
+		rule->generation = 0;
 		rule->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap rule",
 										  ALLOCSET_SMALL_SIZES);
 	}
@@ -483,11 +522,12 @@ cap_rule_relmap(CapRule *rule, Relation rel, bool parent)
 	foreach(lc, rule->relmaps)
 	{
 		map = lfirst(lc);
-		if (map->relid == relid)
+		if (map->relid == relid && map->parent == parent)
 			return map;
 	}
 	map = MemoryContextAllocZero(rule->cxt, sizeof(CapRelMap));
 	map->relid = relid;
+	map->parent = parent;
 	for (int i = 0; i < rule->nkeys; i++)
 	{
 		Oid			t;
@@ -523,9 +563,11 @@ cap_rule_relmap(CapRule *rule, Relation rel, bool parent)
 
 /*
  * Read the key columns from `slot`.  Returns false when any is NULL (the
- * row is not checked, as with MATCH SIMPLE).  Otherwise fills vals and
- * appends to keystr a string that is equal for equal keys of this rule:
- * the rule name and the text form of each key value, length-prefixed.
+ * row is not checked, as with MATCH SIMPLE).  Otherwise fills vals and sets
+ * keystr to bytes that are equal exactly for equal keys of this rule: the
+ * rule's address, then each value's image (kc_enforce_cap only accepts key
+ * types whose equality is image equality, so no output function is needed
+ * on the per-row path).
  */
 bool
 cap_key_from_slot(CapRule *rule, TupleTableSlot *slot, const AttrNumber *atts,
@@ -540,13 +582,29 @@ cap_key_from_slot(CapRule *rule, TupleTableSlot *slot, const AttrNumber *atts,
 			return false;
 	}
 	resetStringInfo(keystr);
-	appendStringInfo(keystr, "%d:%s", (int) strlen(rule->name), rule->name);
+	appendBinaryStringInfo(keystr, (const char *) &rule, sizeof(CapRule *));
 	for (int i = 0; i < rule->nkeys; i++)
 	{
-		char	   *s = OutputFunctionCall(&rule->key_out[i], vals[i]);
+		if (rule->key_byval[i])
+			appendBinaryStringInfo(keystr, (const char *) &vals[i], sizeof(Datum));
+		else if (rule->key_len[i] > 0)
+			appendBinaryStringInfo(keystr, DatumGetPointer(vals[i]), rule->key_len[i]);
+		else if (rule->key_len[i] == -1)
+		{
+			struct varlena *v = PG_DETOAST_DATUM_PACKED(vals[i]);
+			int32		len = VARSIZE_ANY_EXHDR(v);
 
-		appendStringInfo(keystr, "|%d:%s", (int) strlen(s), s);
-		pfree(s);
+			appendBinaryStringInfo(keystr, (const char *) &len, sizeof(int32));
+			appendBinaryStringInfo(keystr, VARDATA_ANY(v), len);
+			if ((Pointer) v != DatumGetPointer(vals[i]))
+				pfree(v);
+		}
+		else
+		{
+			const char *c = DatumGetCString(vals[i]);
+
+			appendBinaryStringInfo(keystr, c, strlen(c) + 1);
+		}
 	}
 	return true;
 }

@@ -65,10 +65,16 @@ typedef struct CapPending
 	CapAmt		delta;
 } CapPending;
 
+/*
+ * The deltas of one executor level.  Levels are kept and reused (a
+ * statement of one row must not pay for creating a hash table): `hash`
+ * lives in its own context, keys and numerics in `cxt`, reset after use.
+ */
 typedef struct CapLevel
 {
 	MemoryContext cxt;
 	HTAB	   *hash;
+	bool		used;
 } CapLevel;
 
 /* What a ROLLBACK TO restores. */
@@ -94,12 +100,15 @@ typedef struct CapEntry
 	CapRule    *rule;
 	Datum		keyvals[KC_CAP_MAX_KEYS];
 	Datum		keyarr;			/* text[] for kc_cap_total */
+	bool		row_exists;		/* its kc_cap_total row was there */
 	int			lock_level;		/* subtransaction level holding the locks */
 	List	   *saves;			/* CapSave *, increasing level */
 	CapState	st;
 } CapEntry;
 
-static CapLevel *cur_level = NULL;
+static CapLevel **levels = NULL;	/* [0] is for rows outside any level */
+static int	nlevels = 0;
+static int	cur_depth = 0;
 static MemoryContext cache_cxt = NULL;
 static HTAB *cache = NULL;
 static ExecutorFinish_hook_type prev_executor_finish = NULL;
@@ -146,18 +155,36 @@ cap_key_cmp(const CapStrKey *a, const CapStrKey *b)
 	return (a->len > b->len) - (a->len < b->len);
 }
 
+/*
+ * Keys start with the rule's address, which differs between sessions:
+ * order by rule name, then by the key's bytes, the same in every session.
+ */
+static int
+cap_order(const CapRule *ra, const CapStrKey *a, const CapRule *rb, const CapStrKey *b)
+{
+	int			c = (ra == rb) ? 0 : strcmp(ra->name, rb->name);
+	CapStrKey	ka = {a->str + sizeof(CapRule *), a->len - (int) sizeof(CapRule *)};
+	CapStrKey	kb = {b->str + sizeof(CapRule *), b->len - (int) sizeof(CapRule *)};
+
+	return c ? c : cap_key_cmp(&ka, &kb);
+}
+
 static int
 cap_pending_qsort(const void *a, const void *b)
 {
-	return cap_key_cmp(&(*(CapPending *const *) a)->key,
-					   &(*(CapPending *const *) b)->key);
+	const CapPending *pa = *(CapPending *const *) a;
+	const CapPending *pb = *(CapPending *const *) b;
+
+	return cap_order(pa->rule, &pa->key, pb->rule, &pb->key);
 }
 
 static int
 cap_entry_qsort(const void *a, const void *b)
 {
-	return cap_key_cmp(&(*(CapEntry *const *) a)->key,
-					   &(*(CapEntry *const *) b)->key);
+	const CapEntry *ea = *(CapEntry *const *) a;
+	const CapEntry *eb = *(CapEntry *const *) b;
+
+	return cap_order(ea->rule, &ea->key, eb->rule, &eb->key);
 }
 
 static CapAmt
@@ -241,7 +268,16 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	int			save_sec;
 	int			rc;
 	MemoryContext old;
-	SPIPlanPtr	select_plan = cap_total_select_plan();
+	bool		row_exists = false;
+
+	/*
+	 * Under READ COMMITTED the parent's row lock is enough: whoever changes
+	 * this total holds it too, and our next snapshot sees what they
+	 * committed.  With a transaction snapshot, locking the total's row is
+	 * what turns a concurrent change into a serialization failure.
+	 */
+	SPIPlanPtr	select_plan = cap_total_select_plan(IsolationUsesXactSnapshot() ||
+													!lock_parent);
 
 	cap_cache_ensure();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -289,6 +325,7 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 									  SPI_tuptable->tupdesc, 1, &isnull);
 
 		st.base = cap_amt_from_numeric(rule, d);
+		row_exists = true;
 	}
 	else
 	{
@@ -340,6 +377,7 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 		ce->rule = rule;
 	}
 	ce->keyarr = keyarr;
+	ce->row_exists = row_exists;
 	ce->st = st;
 	SPI_finish();
 	return ce;
@@ -410,26 +448,70 @@ cap_level_flush(CapLevel *lvl)
 	long		n,
 				i = 0;
 
-	if (lvl->hash == NULL || (n = hash_get_num_entries(lvl->hash)) == 0)
+	if (!lvl->used || (n = hash_get_num_entries(lvl->hash)) == 0)
 		return;
+	if (n == 1)
+	{
+		hash_seq_init(&st, lvl->hash);
+		pe = hash_seq_search(&st);
+		hash_seq_term(&st);
+		cap_apply(pe);
+		return;
+	}
 	arr = MemoryContextAlloc(lvl->cxt, n * sizeof(CapPending *));
 	hash_seq_init(&st, lvl->hash);
 	while ((pe = hash_seq_search(&st)) != NULL)
 		arr[i++] = pe;
 	/* the same order in every session: fewer deadlocks */
-	if (n > 1)
-		qsort(arr, n, sizeof(CapPending *), cap_pending_qsort);
+	qsort(arr, n, sizeof(CapPending *), cap_pending_qsort);
 	for (i = 0; i < n; i++)
 		cap_apply(arr[i]);
 }
 
+/* Empty a level for its next use. */
 static void
-cap_level_destroy(CapLevel *lvl)
+cap_level_clear(CapLevel *lvl)
 {
-	if (lvl->cxt)
-		MemoryContextDelete(lvl->cxt);
-	lvl->cxt = NULL;
-	lvl->hash = NULL;
+	HASH_SEQ_STATUS st;
+	CapPending *pe;
+
+	if (!lvl->used)
+		return;
+	hash_seq_init(&st, lvl->hash);
+	while ((pe = hash_seq_search(&st)) != NULL)
+		hash_search(lvl->hash, &pe->key, HASH_REMOVE, NULL);
+	MemoryContextReset(lvl->cxt);
+	lvl->used = false;
+}
+
+static CapLevel *
+cap_level_at(int depth)
+{
+	if (depth >= nlevels)
+	{
+		int			n = Max(8, depth * 2);
+
+		if (levels == NULL)
+			levels = MemoryContextAllocZero(TopMemoryContext, n * sizeof(CapLevel *));
+		else
+		{
+			levels = repalloc(levels, n * sizeof(CapLevel *));
+			memset(levels + nlevels, 0, (n - nlevels) * sizeof(CapLevel *));
+		}
+		nlevels = n;
+	}
+	if (levels[depth] == NULL)
+	{
+		CapLevel   *lvl = MemoryContextAllocZero(TopMemoryContext, sizeof(CapLevel));
+		MemoryContext hcxt = AllocSetContextCreate(TopMemoryContext, "kc_cap statement deltas",
+												   ALLOCSET_SMALL_SIZES);
+
+		lvl->hash = cap_hash_create("kc_cap statement deltas", sizeof(CapPending), hcxt);
+		lvl->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap statement data",
+										 ALLOCSET_SMALL_SIZES);
+		levels[depth] = lvl;
+	}
+	return levels[depth];
 }
 
 /*
@@ -442,27 +524,23 @@ void
 cap_pending_add(CapRule *rule, const Datum *keyvals, StringInfo keystr,
 				CapAmt delta)
 {
-	CapLevel	tmp = {NULL, NULL};
-	CapLevel   *lvl = cur_level ? cur_level : &tmp;
+	CapLevel   *lvl = cap_level_at(cur_depth);
 	CapStrKey	key;
 	CapPending *pe;
 	bool		found;
 	MemoryContext old;
 
-	if (lvl->cxt == NULL)
-	{
-		lvl->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap statement",
-										 ALLOCSET_DEFAULT_SIZES);
-		lvl->hash = cap_hash_create("kc_cap statement deltas", sizeof(CapPending),
-									lvl->cxt);
-	}
+	lvl->used = true;
 	key.str = keystr->data;
 	key.len = keystr->len;
 	pe = hash_search(lvl->hash, &key, HASH_ENTER, &found);
 	old = MemoryContextSwitchTo(lvl->cxt);
 	if (!found)
 	{
-		pe->key.str = pnstrdup(keystr->data, keystr->len);
+		char	   *k = palloc(keystr->len);
+
+		memcpy(k, keystr->data, keystr->len);
+		pe->key.str = k;
 		pe->key.len = keystr->len;
 		pe->rule = rule;
 		for (int i = 0; i < rule->nkeys; i++)
@@ -473,15 +551,15 @@ cap_pending_add(CapRule *rule, const Datum *keyvals, StringInfo keystr,
 		pe->delta = cap_amt_add(pe->delta, delta, false);
 	MemoryContextSwitchTo(old);
 
-	if (lvl == &tmp)
+	if (cur_depth == 0)
 	{
 		PG_TRY();
 		{
-			cap_level_flush(&tmp);
+			cap_level_flush(lvl);
 		}
 		PG_FINALLY();
 		{
-			cap_level_destroy(&tmp);
+			cap_level_clear(lvl);
 		}
 		PG_END_TRY();
 	}
@@ -578,7 +656,8 @@ cap_write_back(void)
 	long		n = 0;
 	Oid			save_user;
 	int			save_sec;
-	SPIPlanPtr	plan;
+	SPIPlanPtr	upsert,
+				update;
 
 	if (cache == NULL || hash_get_num_entries(cache) == 0)
 		return;
@@ -595,7 +674,8 @@ cap_write_back(void)
 	PushActiveSnapshot(GetTransactionSnapshot());
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	plan = cap_total_upsert_plan();
+	upsert = cap_total_upsert_plan();
+	update = cap_total_update_plan();
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	for (long i = 0; i < n; i++)
 	{
@@ -606,7 +686,17 @@ cap_write_back(void)
 		args[0] = CStringGetTextDatum(ce->rule->name);
 		args[1] = ce->keyarr;
 		args[2] = cap_amt_to_numeric(ce->st.delta);
-		rc = SPI_execute_plan(plan, args, NULL, false, 0);
+		/* an existing row is simply updated (no speculative insertion) */
+		if (ce->row_exists)
+		{
+			rc = SPI_execute_plan(update, args, NULL, false, 0);
+			if (rc != SPI_OK_UPDATE)
+				elog(ERROR, "kc_cap: writing a kept total failed: %s",
+					 SPI_result_code_string(rc));
+			if (SPI_processed == 1)
+				continue;
+		}
+		rc = SPI_execute_plan(upsert, args, NULL, false, 0);
 		if (rc != SPI_OK_INSERT)
 			elog(ERROR, "kc_cap: writing a kept total failed: %s",
 				 SPI_result_code_string(rc));
@@ -699,22 +789,22 @@ cap_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 static void
 cap_executor_finish(QueryDesc *queryDesc)
 {
-	CapLevel	lvl = {NULL, NULL};
-	CapLevel   *saved = cur_level;
+	int			depth = ++cur_depth;
 
-	cur_level = &lvl;
 	PG_TRY();
 	{
 		if (prev_executor_finish)
 			prev_executor_finish(queryDesc);
 		else
 			standard_ExecutorFinish(queryDesc);
-		cap_level_flush(&lvl);
+		if (depth < nlevels && levels[depth] && levels[depth]->used)
+			cap_level_flush(levels[depth]);
 	}
 	PG_FINALLY();
 	{
-		cur_level = saved;
-		cap_level_destroy(&lvl);
+		if (depth < nlevels && levels[depth])
+			cap_level_clear(levels[depth]);
+		cur_depth = depth - 1;
 	}
 	PG_END_TRY();
 }
@@ -725,8 +815,7 @@ cap_process_utility(PlannedStmt *pstmt, const char *queryString,
 					ParamListInfo params, QueryEnvironment *queryEnv,
 					DestReceiver *dest, QueryCompletion *qc)
 {
-	CapLevel	lvl = {NULL, NULL};
-	CapLevel   *saved = cur_level;
+	int			depth;
 
 	if (!IsA(pstmt->utilityStmt, CopyStmt))
 	{
@@ -738,7 +827,7 @@ cap_process_utility(PlannedStmt *pstmt, const char *queryString,
 									params, queryEnv, dest, qc);
 		return;
 	}
-	cur_level = &lvl;
+	depth = ++cur_depth;
 	PG_TRY();
 	{
 		if (prev_process_utility)
@@ -747,12 +836,14 @@ cap_process_utility(PlannedStmt *pstmt, const char *queryString,
 		else
 			standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
 									params, queryEnv, dest, qc);
-		cap_level_flush(&lvl);
+		if (depth < nlevels && levels[depth] && levels[depth]->used)
+			cap_level_flush(levels[depth]);
 	}
 	PG_FINALLY();
 	{
-		cur_level = saved;
-		cap_level_destroy(&lvl);
+		if (depth < nlevels && levels[depth])
+			cap_level_clear(levels[depth]);
+		cur_depth = depth - 1;
 	}
 	PG_END_TRY();
 }

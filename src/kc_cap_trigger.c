@@ -83,12 +83,50 @@ cap_contribute(CapRule *rule, CapRelMap *map, TupleTableSlot *slot, bool negate)
 	cap_pending_add(rule, vals, cap_keybuf, a);
 }
 
+/*
+ * The rule and column positions of this trigger, cached in fn_extra (one
+ * FmgrInfo per trigger and relation) while the rule is not reloaded.
+ */
+typedef struct CapTrigCache
+{
+	CapRule    *rule;
+	uint64		generation;
+	Oid			relid;
+	CapRelMap  *map;
+} CapTrigCache;
+
+static void
+cap_trigger_rule(FunctionCallInfo fcinfo, TriggerData *td, bool parent,
+				 CapRule **rule, CapRelMap **map)
+{
+	CapTrigCache *tc = fcinfo->flinfo->fn_extra;
+
+	if (tc && tc->rule->valid && tc->generation == tc->rule->generation &&
+		tc->relid == RelationGetRelid(td->tg_relation))
+	{
+		*rule = tc->rule;
+		*map = tc->map;
+		return;
+	}
+	*rule = cap_rule_get(td->tg_trigger->tgargs[0], false);
+	*map = cap_rule_relmap(*rule, td->tg_relation, parent);
+	if (tc == NULL)
+		tc = fcinfo->flinfo->fn_extra =
+			MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(CapTrigCache));
+	tc->rule = *rule;
+	tc->generation = (*rule)->generation;
+	tc->relid = RelationGetRelid(td->tg_relation);
+	tc->map = *map;
+}
+
 Datum
 kc_cap_child_row(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = cap_trigger_data(fcinfo, "kc_cap_child_row", true);
-	CapRule    *rule = cap_rule_get(td->tg_trigger->tgargs[0], false);
-	CapRelMap  *map = cap_rule_relmap(rule, td->tg_relation, false);
+	CapRule    *rule;
+	CapRelMap  *map;
+
+	cap_trigger_rule(fcinfo, td, false, &rule, &map);
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		cap_contribute(rule, map, td->tg_trigslot, false);
@@ -140,8 +178,8 @@ Datum
 kc_cap_parent_row(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = cap_trigger_data(fcinfo, "kc_cap_parent_row", true);
-	CapRule    *rule = cap_rule_get(td->tg_trigger->tgargs[0], false);
-	CapRelMap  *map = cap_rule_relmap(rule, td->tg_relation, true);
+	CapRule    *rule;
+	CapRelMap  *map;
 	Relation	rel = td->tg_relation;
 	Datum		ovals[KC_CAP_MAX_KEYS],
 				nvals[KC_CAP_MAX_KEYS];
@@ -152,6 +190,7 @@ kc_cap_parent_row(PG_FUNCTION_ARGS)
 	bool		ohas,
 				nhas;
 
+	cap_trigger_rule(fcinfo, td, true, &rule, &map);
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 	{
 		if (cap_parent_values(rule, map, td->tg_trigslot, nvals, cap_keybuf, &nnull, &nlim))

@@ -1,5 +1,6 @@
 -- Cap rules: every path that changes a total is checked; the kept totals
 -- always equal the real sums.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kc_ext;
 SET client_min_messages = notice;
 
@@ -39,11 +40,9 @@ SELECT parent_key, total FROM kc_cap_total WHERE rule_name = 'alloc_cap' AND tot
 -- INSERT: exactly up to the limit, not one đồng more
 INSERT INTO allocation VALUES (1, 1, 60), (2, 1, 40);
 SELECT pg_temp.try($$INSERT INTO allocation VALUES (3, 1, 1)$$);
--- the error as a client sees it: SQLSTATE, constraint, table
-\set VERBOSITY verbose
-\set SHOW_CONTEXT never
+-- the error as a client sees it (psql), then its SQLSTATE
 INSERT INTO allocation VALUES (3, 1, 1);
-\set VERBOSITY default
+\echo :LAST_ERROR_SQLSTATE
 -- NULL reference: not checked; NULL amount: counts as 0; zero and negative amounts
 INSERT INTO allocation VALUES (4, NULL, 1000000), (5, 1, NULL), (6, 2, 0);
 -- a parent with NULL limit has no approved amount; a zero limit allows nothing

@@ -1,4 +1,5 @@
 -- Cap rules: declaring, validating, listing and dropping them.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kc_ext;
 SET client_min_messages = warning;
 
