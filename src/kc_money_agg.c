@@ -76,12 +76,14 @@ kc_money_sumstate_in(PG_FUNCTION_ARGS)
 					 errmsg("invalid input syntax for type kc_money_sumstate: \"%s\"", str)));
 		for (; *p; p++)
 		{
+			/* v <= 2^120 here, so one more digit cannot overflow */
+			if (*p >= '0' && *p <= '9')
+				v = v * 10 + (*p - '0');
 			if (*p < '0' || *p > '9' || v > ((kc_int128) 1 << 120))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("invalid input syntax for type kc_money_sumstate: \"%s\"", str),
-						 errdetail("The sum must be an integer below 2^120.")));
-			v = v * 10 + (*p - '0');
+						 errdetail("The sum must be an integer of magnitude at most 2^120.")));
 		}
 		kc_store_int128(st->sum, neg ? -v : v);
 	}

@@ -69,6 +69,9 @@ SELECT '(1,-1)'::kc_money_sumstate;
 SELECT '(1,2x)'::kc_money_sumstate;
 SELECT '(1,99999999999999999999)'::kc_money_sumstate;
 SELECT '(99999999999999999999999999999999999999999,1)'::kc_money_sumstate;
+SELECT '(1329227995784915872903807060280344576,1)'::kc_money_sumstate AS two_to_120,
+       '(-1329227995784915872903807060280344576,1)'::kc_money_sumstate AS minus_two_to_120;
+SELECT '(1329227995784915872903807060280344577,1)'::kc_money_sumstate;
 SELECT kc_money_sum_final('(9223372036854775808,2)');
 -- the state's binary I/O: send gives 24 bytes, binary COPY round-trips it
 SELECT kc_money_sumstate_send('(-2,3)') AS sent,
