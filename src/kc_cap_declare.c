@@ -312,7 +312,7 @@ cap_rebuild_totals(CapRule *rule, bool check)
 		args[1] = cap_key_array(rule, vals);
 		args[2] = sum;
 		cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-		if (SPI_execute_plan(upsert, args, NULL, false, 0) != SPI_OK_INSERT)
+		if (SPI_execute_plan(upsert, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING)
 			elog(ERROR, "kc_cap: writing a kept total failed");
 		cap_restore_user(save_user, save_sec);
 

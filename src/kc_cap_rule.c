@@ -180,7 +180,8 @@ cap_globals_load(void)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		sql = psprintf("INSERT INTO %s.kc_cap_total AS t (rule_name, parent_key, total)"
 					   " VALUES ($1, $2, $3) ON CONFLICT (rule_name, parent_key)"
-					   " DO UPDATE SET total = t.total OPERATOR(pg_catalog.+) excluded.total",
+					   " DO UPDATE SET total = t.total OPERATOR(pg_catalog.+) excluded.total"
+					   " RETURNING t.total",
 					   nsp);
 		p2 = SPI_prepare(sql, 3, argtypes);
 		if (p2 == NULL)
@@ -193,7 +194,7 @@ cap_globals_load(void)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		sql = psprintf("UPDATE %s.kc_cap_total t SET total = t.total OPERATOR(pg_catalog.+) $3"
 					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
-					   " AND t.parent_key OPERATOR(pg_catalog.=) $2", nsp);
+					   " AND t.parent_key OPERATOR(pg_catalog.=) $2 RETURNING t.total", nsp);
 		p4 = SPI_prepare(sql, 3, argtypes);
 		if (p4 == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));

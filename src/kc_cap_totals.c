@@ -251,33 +251,32 @@ cap_entry_modify(CapEntry *ce)
 }
 
 /*
- * Read the limit (locking the parent row when lock_parent) and the kept
- * total (locking its row) of one key, and cache them.  An existing dead
- * entry is revived in place so that its savepoint history stays.
+ * First touch of a key in this transaction.  Locks the parent row (when
+ * lock_parent) and reads its limit.  With `apply`, the statement's delta is
+ * written through at once (UPDATE ... RETURNING, or an upsert when the key
+ * has no kept total yet) and the total it returns, which includes `apply`,
+ * becomes the cached base: one query both reads the newest total and locks
+ * its row.  Under REPEATABLE READ and SERIALIZABLE that UPDATE (or the
+ * upsert's conflict check) fails to serialize when a concurrent transaction
+ * changed the total.  Without `apply` (a parent row changed), the total is
+ * read with FOR NO KEY UPDATE, cross-checked against the newest snapshot.
+ * An existing dead entry is revived in place so that its savepoint history
+ * stays.
  */
 static CapEntry *
 cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
-				bool lock_parent)
+				bool lock_parent, const CapAmt *apply)
 {
 	CapEntry   *ce;
 	bool		found;
 	CapState	st;
 	Datum		keyarr;
-	Datum		args[2];
+	Datum		args[3];
 	Oid			save_user;
 	int			save_sec;
 	int			rc;
 	MemoryContext old;
 	bool		row_exists = false;
-
-	/*
-	 * Under READ COMMITTED the parent's row lock is enough: whoever changes
-	 * this total holds it too, and our next snapshot sees what they
-	 * committed.  With a transaction snapshot, locking the total's row is
-	 * what turns a concurrent change into a serialization failure.
-	 */
-	SPIPlanPtr	select_plan = cap_total_select_plan(IsolationUsesXactSnapshot() ||
-													!lock_parent);
 
 	cap_cache_ensure();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -314,32 +313,58 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	args[0] = CStringGetTextDatum(rule->name);
 	args[1] = keyarr;
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	rc = SPI_execute_plan(select_plan, args, NULL, false, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "kc_cap: reading the kept total failed: %s",
-			 SPI_result_code_string(rc));
-	if (SPI_processed > 0)
+	if (apply)
 	{
 		bool		isnull;
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[0],
-									  SPI_tuptable->tupdesc, 1, &isnull);
 
-		st.base = cap_amt_from_numeric(rule, d);
+		args[2] = cap_amt_to_numeric(*apply);
+		rc = SPI_execute_plan(cap_total_update_plan(), args, NULL, false, 0);
+		if (rc != SPI_OK_UPDATE_RETURNING)
+			elog(ERROR, "kc_cap: writing a kept total failed: %s",
+				 SPI_result_code_string(rc));
+		if (SPI_processed == 0)
+		{
+			rc = SPI_execute_plan(cap_total_upsert_plan(), args, NULL, false, 0);
+			if (rc != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
+				elog(ERROR, "kc_cap: writing a kept total failed: %s",
+					 SPI_result_code_string(rc));
+		}
+		st.base = cap_amt_from_numeric(rule, SPI_getbinval(SPI_tuptable->vals[0],
+														   SPI_tuptable->tupdesc, 1,
+														   &isnull));
 		row_exists = true;
 	}
 	else
 	{
-		st.base = cap_amt_zero(rule->numeric_mode);
-		if (IsolationUsesXactSnapshot())
+		SPIPlanPtr	select_plan = cap_total_select_plan(true);
+
+		rc = SPI_execute_plan(select_plan, args, NULL, false, 1);
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "kc_cap: reading the kept total failed: %s",
+				 SPI_result_code_string(rc));
+		if (SPI_processed > 0)
 		{
-			rc = SPI_execute_snapshot(select_plan, args, NULL, GetLatestSnapshot(),
-									  InvalidSnapshot, false, false, 1);
-			if (rc == SPI_OK_SELECT && SPI_processed > 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
-						 errmsg("could not serialize access due to concurrent update"),
-						 errdetail("The kept total of cap rule \"%s\" was created by a concurrent transaction.",
-								   rule->name)));
+			bool		isnull;
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[0],
+										  SPI_tuptable->tupdesc, 1, &isnull);
+
+			st.base = cap_amt_from_numeric(rule, d);
+			row_exists = true;
+		}
+		else
+		{
+			st.base = cap_amt_zero(rule->numeric_mode);
+			if (IsolationUsesXactSnapshot())
+			{
+				rc = SPI_execute_snapshot(select_plan, args, NULL, GetLatestSnapshot(),
+										  InvalidSnapshot, false, false, 1);
+				if (rc == SPI_OK_SELECT && SPI_processed > 0)
+					ereport(ERROR,
+							(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+							 errmsg("could not serialize access due to concurrent update"),
+							 errdetail("The kept total of cap rule \"%s\" was created by a concurrent transaction.",
+									   rule->name)));
+			}
 		}
 	}
 	cap_restore_user(save_user, save_sec);
@@ -383,16 +408,6 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	return ce;
 }
 
-static CapEntry *
-cap_cache_get(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
-			  bool lock_parent)
-{
-	CapEntry   *ce = cap_cache_find(key);
-
-	if (ce == NULL || ce->st.dead || ce->rule != rule)
-		ce = cap_cache_touch(rule, keyvals, key, lock_parent);
-	return ce;
-}
 
 static void
 cap_report_child_violation(CapRule *rule, CapEntry *ce, CapAmt before,
@@ -427,7 +442,18 @@ cap_apply(CapPending *pe)
 		return;
 	if (!rule->valid)
 		rule = cap_rule_get(rule->name, false);
-	ce = cap_cache_get(rule, pe->keyvals, &pe->key, true);
+	ce = cap_cache_find(&pe->key);
+	if (ce == NULL || ce->st.dead || ce->rule != rule)
+	{
+		/* first touch: the delta is already in the kept total */
+		ce = cap_cache_touch(rule, pe->keyvals, &pe->key, true, &pe->delta);
+		after = ce->st.base;
+		before = cap_amt_add(after, pe->delta, true);
+		if (ce->st.has_parent && cap_amt_sign(pe->delta) > 0 &&
+			cap_exceeds(&ce->st, after))
+			cap_report_child_violation(rule, ce, before, after);
+		return;
+	}
 	before = cap_amt_add(ce->st.base, ce->st.delta, false);
 	after = cap_amt_add(before, pe->delta, false);
 	if (ce->st.has_parent && cap_amt_sign(pe->delta) > 0 &&
@@ -597,7 +623,7 @@ cap_parent_changed(CapRule *rule, Relation parent_rel, const Datum *keyvals,
 		if (!check)
 			return;
 		/* the row is locked by the statement that changed it */
-		ce = cap_cache_touch(rule, keyvals, &key, false);
+		ce = cap_cache_touch(rule, keyvals, &key, false, NULL);
 	}
 	cap_entry_modify(ce);
 	ce->st.has_parent = true;
@@ -690,14 +716,14 @@ cap_write_back(void)
 		if (ce->row_exists)
 		{
 			rc = SPI_execute_plan(update, args, NULL, false, 0);
-			if (rc != SPI_OK_UPDATE)
+			if (rc != SPI_OK_UPDATE_RETURNING)
 				elog(ERROR, "kc_cap: writing a kept total failed: %s",
 					 SPI_result_code_string(rc));
 			if (SPI_processed == 1)
 				continue;
 		}
 		rc = SPI_execute_plan(upsert, args, NULL, false, 0);
-		if (rc != SPI_OK_INSERT)
+		if (rc != SPI_OK_INSERT_RETURNING)
 			elog(ERROR, "kc_cap: writing a kept total failed: %s",
 				 SPI_result_code_string(rc));
 	}
