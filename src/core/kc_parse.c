@@ -113,7 +113,7 @@ static const kc_spelling currency_spellings[] = {
  * followed by a combining mark (U+0300..U+036F: lead byte 0xCC or 0xCD)
  * is a different letter: no match.
  */
-static int
+static inline int
 match_spelling(const char *s, size_t len, size_t *pos,
 			   const kc_spelling *spellings, size_t n)
 {
@@ -121,7 +121,8 @@ match_spelling(const char *s, size_t len, size_t *pos,
 	{
 		size_t		wl = spellings[k].len;
 
-		if (len - *pos >= wl && memcmp(s + *pos, spellings[k].bytes, wl) == 0)
+		if (len - *pos >= wl && s[*pos] == spellings[k].bytes[0] &&
+			memcmp(s + *pos, spellings[k].bytes, wl) == 0)
 		{
 			unsigned char next = *pos + wl < len ? (unsigned char) s[*pos + wl] : 0;
 
@@ -135,7 +136,7 @@ match_spelling(const char *s, size_t len, size_t *pos,
 }
 
 /* Skip ASCII spaces and no-break spaces at s[*pos]. */
-static void
+static inline void
 skip_spaces(const char *s, size_t len, size_t *pos)
 {
 	for (;;)
