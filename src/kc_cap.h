@@ -74,6 +74,7 @@ typedef struct CapRule
 	Oid			limit_type;
 	bool		numeric_mode;
 	SPIPlanPtr	lock_plan;		/* SELECT limit FROM parent ... FOR NO KEY UPDATE */
+	SPIPlanPtr	touch_plan;		/* lock the parent, then add to its total */
 	List	   *relmaps;		/* CapRelMap * */
 } CapRule;
 

@@ -345,6 +345,11 @@ cap_rule_load(CapRule *rule)
 		SPI_freeplan(rule->lock_plan);
 		rule->lock_plan = NULL;
 	}
+	if (rule->touch_plan)
+	{
+		SPI_freeplan(rule->touch_plan);
+		rule->touch_plan = NULL;
+	}
 	MemoryContextReset(rule->cxt);
 	rule->relmaps = NIL;
 	rule->generation++;
@@ -441,6 +446,35 @@ cap_rule_load(CapRule *rule)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
 			 SPI_result_code_string(SPI_result));
 	SPI_keepplan(rule->lock_plan);
+
+	/*
+	 * The common first touch in one statement: the CTE locks the parent row
+	 * (waiting for whoever holds it), then the UPDATE adds the delta to the
+	 * newest version of the kept total (under READ COMMITTED an UPDATE
+	 * always works on the newest version), returning it with the limit.
+	 */
+	{
+		StringInfoData t;
+		Oid			targs[KC_CAP_MAX_KEYS + 3];
+
+		initStringInfo(&t);
+		appendStringInfo(&t, "WITH p AS MATERIALIZED (%s) UPDATE %s.kc_cap_total t"
+						 " SET total = t.total OPERATOR(pg_catalog.+) $%d FROM p"
+						 " WHERE t.rule_name OPERATOR(pg_catalog.=) $%d"
+						 " AND t.parent_key OPERATOR(pg_catalog.=) $%d"
+						 " RETURNING t.total, p.%s",
+						 sql.data, cap_nsp_quoted(), nc + 3, nc + 1, nc + 2,
+						 quote_identifier(rule->limit_col));
+		memcpy(targs, rule->key_types, nc * sizeof(Oid));
+		targs[nc] = TEXTOID;
+		targs[nc + 1] = TEXTARRAYOID;
+		targs[nc + 2] = NUMERICOID;
+		rule->touch_plan = SPI_prepare(t.data, nc + 3, targs);
+		if (rule->touch_plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", t.data,
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(rule->touch_plan);
+	}
 	SPI_finish();
 	return true;
 }
@@ -464,6 +498,7 @@ cap_rule_get(const char *name, bool missing_ok)
 	{
 		rule->valid = false;
 		rule->lock_plan = NULL;
+		rule->touch_plan = NULL;
 		rule->relmaps = NIL;
 		rule->generation = 0;
 		rule->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap rule",

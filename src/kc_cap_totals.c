@@ -286,6 +286,50 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	st.has_parent = false;
 	st.limit_null = true;
 	st.limit = cap_amt_zero(rule->numeric_mode);
+	old = MemoryContextSwitchTo(cache_cxt);
+	keyarr = cap_key_array(rule, keyvals);
+	MemoryContextSwitchTo(old);
+	args[0] = CStringGetTextDatum(rule->name);
+	args[1] = keyarr;
+
+	/*
+	 * The common case in one query: parent and kept total both there.  It
+	 * reads the parent and writes kc_cap_total, so it runs as the owner of
+	 * kc_cap_total when that role may also lock the parent row.
+	 */
+	if (lock_parent && apply &&
+		(superuser_arg(cap_total_owner()) || rule->parent_owner == cap_total_owner()))
+	{
+		Datum		targs[KC_CAP_MAX_KEYS + 3];
+
+		memcpy(targs, keyvals, rule->nkeys * sizeof(Datum));
+		targs[rule->nkeys] = args[0];
+		targs[rule->nkeys + 1] = args[1];
+		targs[rule->nkeys + 2] = cap_amt_to_numeric(*apply);
+		cap_become_owner(cap_total_owner(), &save_user, &save_sec);
+		rc = SPI_execute_plan(rule->touch_plan, targs, NULL, false, 0);
+		cap_restore_user(save_user, save_sec);
+		if (rc != SPI_OK_UPDATE_RETURNING)
+			elog(ERROR, "kc_cap: updating a kept total failed: %s",
+				 SPI_result_code_string(rc));
+		if (SPI_processed == 1)
+		{
+			bool		isnull;
+			Datum		d;
+
+			st.base = cap_amt_from_numeric(rule, SPI_getbinval(SPI_tuptable->vals[0],
+															   SPI_tuptable->tupdesc, 1,
+															   &isnull));
+			d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+			st.has_parent = true;
+			st.limit_null = isnull;
+			if (!isnull)
+				st.limit = cap_amt_from_datum(rule, d, rule->limit_type);
+			row_exists = true;
+			goto done;
+		}
+	}
+
 	if (lock_parent)
 	{
 		cap_become_owner(rule->parent_owner, &save_user, &save_sec);
@@ -307,11 +351,6 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 		}
 	}
 
-	old = MemoryContextSwitchTo(cache_cxt);
-	keyarr = cap_key_array(rule, keyvals);
-	MemoryContextSwitchTo(old);
-	args[0] = CStringGetTextDatum(rule->name);
-	args[1] = keyarr;
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	if (apply)
 	{
@@ -369,6 +408,7 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	}
 	cap_restore_user(save_user, save_sec);
 
+done:
 	/* copy what SPI returned before SPI_finish frees it */
 	st.limit = cap_amt_copy(st.limit, cache_cxt);
 	st.base = cap_amt_copy(st.base, cache_cxt);
