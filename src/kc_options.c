@@ -6,6 +6,7 @@
  */
 #include "kc_ext.h"
 
+#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
@@ -48,16 +49,51 @@ kc_digits_from_arg(int32 digits, int max_digits)
 }
 
 /*
- * The core writes UTF-8; convert to the database encoding (an error names
- * the character when the database cannot hold it).
+ * The core writes UTF-8.  In a UTF-8 database that is the result; in any
+ * other encoding the unit words are written in their ASCII spellings
+ * ("8,198 ty dong"), which every encoding holds and kc_money reads back.
  */
 text *
 kc_text_from_utf8(const char *s, int len)
 {
-	char	   *conv;
+	static const struct
+	{
+		const char *utf8;
+		const char *ascii;
+	}			words[] = {
+		{"t\xe1\xbb\xb7", "ty"},	/* tỷ */
+		{"tri\xe1\xbb\x87u", "trieu"},	/* triệu */
+		{"ngh\xc3\xacn", "nghin"},	/* nghìn */
+		{"\xc4\x91\xe1\xbb\x93ng", "dong"},	/* đồng */
+	};
+	StringInfoData buf;
+	int			i = 0;
 
-	conv = pg_any_to_server(s, len, PG_UTF8);
-	return cstring_to_text(conv);
+	if (GetDatabaseEncoding() == PG_UTF8)
+		return cstring_to_text_with_len(s, len);
+
+	initStringInfo(&buf);
+	while (i < len)
+	{
+		bool		replaced = false;
+
+		for (size_t w = 0; w < lengthof(words); w++)
+		{
+			int			wl = strlen(words[w].utf8);
+
+			if (i + wl <= len && memcmp(s + i, words[w].utf8, wl) == 0)
+			{
+				appendStringInfoString(&buf, words[w].ascii);
+				i += wl;
+				replaced = true;
+				break;
+			}
+		}
+		if (!replaced)
+			appendStringInfoChar(&buf, s[i++]);
+	}
+	/* anything left that is not ASCII is an error naming the character */
+	return cstring_to_text(pg_any_to_server(buf.data, buf.len, PG_UTF8));
 }
 
 Datum
