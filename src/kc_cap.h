@@ -89,6 +89,7 @@ extern Datum cap_amt_to_numeric(CapAmt a);
 extern char *cap_amt_describe(CapAmt a);
 
 /* kc_cap_rule.c */
+extern void kc_cap_module_init(void);
 extern void kc_cap_init_for(Oid fn_oid);
 extern Oid	cap_ext_schema(void);
 extern Oid	cap_total_relid(void);

@@ -77,6 +77,27 @@ cap_relcache_callback(Datum arg, Oid relid)
 }
 
 /*
+ * Register the callbacks and hooks.  Idempotent.  Called lazily by the
+ * first cap function or trigger of a session; a _PG_init of the module may
+ * call it at load time, so that even a session's first statement is
+ * checked at its end rather than row by row (see kc_cap_totals.c).
+ */
+void
+kc_cap_module_init(void)
+{
+	HASHCTL		ctl;
+
+	if (cap_callbacks_done)
+		return;
+	ctl.keysize = NAMEDATALEN;
+	ctl.entrysize = sizeof(CapRule);
+	cap_rules = hash_create("kc_cap rules", 16, &ctl, HASH_ELEM | HASH_STRINGS);
+	CacheRegisterRelcacheCallback(cap_relcache_callback, (Datum) 0);
+	cap_install_hooks();
+	cap_callbacks_done = true;
+}
+
+/*
  * Called by every SQL-callable function of this feature with its own OID:
  * the schema of that function is the extension's schema.
  */
@@ -88,20 +109,9 @@ kc_cap_init_for(Oid fn_oid)
 
 	if (fn_oid == last_fn && OidIsValid(cap_schema))
 		return;
+	kc_cap_module_init();
 	nsp = get_func_namespace(fn_oid);
 	last_fn = fn_oid;
-
-	if (!cap_callbacks_done)
-	{
-		HASHCTL		ctl;
-
-		ctl.keysize = NAMEDATALEN;
-		ctl.entrysize = sizeof(CapRule);
-		cap_rules = hash_create("kc_cap rules", 16, &ctl, HASH_ELEM | HASH_STRINGS);
-		CacheRegisterRelcacheCallback(cap_relcache_callback, (Datum) 0);
-		cap_install_hooks();
-		cap_callbacks_done = true;
-	}
 	if (nsp != cap_schema)
 	{
 		cap_schema = nsp;
