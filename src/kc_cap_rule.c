@@ -185,7 +185,7 @@ cap_globals_load(void)
 					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
 					   " AND t.parent_key OPERATOR(pg_catalog.=) $2"
 					   " FOR NO KEY UPDATE OF t", nsp);
-		p1 = SPI_prepare(sql, 2, argtypes);
+		p1 = SPI_prepare_cursor(sql, 2, argtypes, CURSOR_OPT_GENERIC_PLAN);
 		if (p1 == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		sql = psprintf("INSERT INTO %s.kc_cap_total AS t (rule_name, parent_key, total)"
@@ -193,19 +193,19 @@ cap_globals_load(void)
 					   " DO UPDATE SET total = t.total OPERATOR(pg_catalog.+) excluded.total"
 					   " RETURNING t.total",
 					   nsp);
-		p2 = SPI_prepare(sql, 3, argtypes);
+		p2 = SPI_prepare_cursor(sql, 3, argtypes, CURSOR_OPT_GENERIC_PLAN);
 		if (p2 == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		sql = psprintf("SELECT t.total FROM %s.kc_cap_total t"
 					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
 					   " AND t.parent_key OPERATOR(pg_catalog.=) $2", nsp);
-		p3 = SPI_prepare(sql, 2, argtypes);
+		p3 = SPI_prepare_cursor(sql, 2, argtypes, CURSOR_OPT_GENERIC_PLAN);
 		if (p3 == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		sql = psprintf("UPDATE %s.kc_cap_total t SET total = t.total OPERATOR(pg_catalog.+) $3"
 					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
 					   " AND t.parent_key OPERATOR(pg_catalog.=) $2 RETURNING t.total", nsp);
-		p4 = SPI_prepare(sql, 3, argtypes);
+		p4 = SPI_prepare_cursor(sql, 3, argtypes, CURSOR_OPT_GENERIC_PLAN);
 		if (p4 == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		SPI_keepplan(p1);
@@ -451,7 +451,7 @@ cap_rule_load(CapRule *rule)
 						 quote_identifier(rule->parent_cols[i]),
 						 cap_eq_operator(rule->key_types[i]), i + 1);
 	appendStringInfoString(&sql, " FOR NO KEY UPDATE OF x");
-	rule->lock_plan = SPI_prepare(sql.data, nc, rule->key_types);
+	rule->lock_plan = SPI_prepare_cursor(sql.data, nc, rule->key_types, CURSOR_OPT_GENERIC_PLAN);
 	if (rule->lock_plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
 			 SPI_result_code_string(SPI_result));
@@ -479,7 +479,7 @@ cap_rule_load(CapRule *rule)
 		targs[nc] = TEXTOID;
 		targs[nc + 1] = TEXTARRAYOID;
 		targs[nc + 2] = NUMERICOID;
-		rule->touch_plan = SPI_prepare(t.data, nc + 3, targs);
+		rule->touch_plan = SPI_prepare_cursor(t.data, nc + 3, targs, CURSOR_OPT_GENERIC_PLAN);
 		if (rule->touch_plan == NULL)
 			elog(ERROR, "SPI_prepare failed for \"%s\": %s", t.data,
 				 SPI_result_code_string(SPI_result));
