@@ -20,6 +20,7 @@
 #include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
 #include "commands/defrem.h"
+#include "commands/trigger.h"
 #include "miscadmin.h"
 #include "storage/lmgr.h"
 #include "utils/acl.h"
@@ -360,6 +361,36 @@ cap_rebuild_totals(CapRule *rule, bool check)
 	SPI_finish();
 }
 
+/*
+ * TRUNCATE triggers are statement triggers, which partitions do not
+ * inherit: give the child and every partition it has now one (if missing).
+ * Must be connected to SPI.
+ */
+static void
+cap_truncate_triggers(const char *name, Oid child)
+{
+	List	   *rels;
+	ListCell   *lc;
+	char	   *trg = psprintf("kc_cap_%s_truncate", name);
+
+	if (get_rel_relkind(child) == RELKIND_PARTITIONED_TABLE)
+		rels = find_all_inheritors(child, ShareRowExclusiveLock, NULL);
+	else
+		rels = list_make1_oid(child);
+	foreach(lc, rels)
+	{
+		Oid			relid = lfirst_oid(lc);
+
+		if (OidIsValid(get_trigger_oid(relid, trg, true)))
+			continue;
+		cap_spi_exec(psprintf("CREATE TRIGGER %s AFTER TRUNCATE ON %s FOR EACH STATEMENT"
+							  " EXECUTE FUNCTION %s.kc_cap_child_truncate(%s)",
+							  quote_identifier(trg), cap_qualified(relid), cap_nsp(),
+							  quote_literal_cstr(name)),
+					 SPI_OK_UTILITY);
+	}
+}
+
 Datum
 kc_enforce_cap(PG_FUNCTION_ARGS)
 {
@@ -382,8 +413,6 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 	int			save_sec;
 	StringInfoData sql;
 	const char *lit;
-	List	   *parts = NIL;
-	ListCell   *lc;
 	CapRule    *rule;
 
 	kc_cap_init_for(fcinfo->flinfo->fn_oid);
@@ -413,7 +442,7 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 	LockRelationOid(parent, ShareRowExclusiveLock);
 	LockRelationOid(child, ShareRowExclusiveLock);
 	if (get_rel_relkind(child) == RELKIND_PARTITIONED_TABLE)
-		parts = find_all_inheritors(child, ShareRowExclusiveLock, NULL);
+		(void) find_all_inheritors(child, ShareRowExclusiveLock, NULL);
 
 	nc = cap_column_list(PG_GETARG_ARRAYTYPE_P(2), "child_columns", ccols);
 	np = cap_column_list(PG_GETARG_ARRAYTYPE_P(5), "parent_columns", pcols);
@@ -481,17 +510,7 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 					 quote_identifier(amount_col), cap_qualified(child), cap_nsp(), lit);
 	cap_spi_exec(sql.data, SPI_OK_UTILITY);
 
-	if (parts == NIL)
-		parts = list_make1_oid(child);
-	foreach(lc, parts)
-	{
-		resetStringInfo(&sql);
-		appendStringInfo(&sql, "CREATE TRIGGER %s AFTER TRUNCATE ON %s FOR EACH STATEMENT"
-						 " EXECUTE FUNCTION %s.kc_cap_child_truncate(%s)",
-						 quote_identifier(psprintf("kc_cap_%s_truncate", name)),
-						 cap_qualified(lfirst_oid(lc)), cap_nsp(), lit);
-		cap_spi_exec(sql.data, SPI_OK_UTILITY);
-	}
+	cap_truncate_triggers(name, child);
 
 	resetStringInfo(&sql);
 	appendStringInfo(&sql, "CREATE TRIGGER %s AFTER INSERT OR DELETE OR UPDATE OF ",
@@ -546,6 +565,15 @@ cap_rule_tables(const char *name, Oid *child, Oid *parent)
 		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(*parent));
 }
 
+/* DROP TRIGGER when it is there (a user may have dropped it already). */
+static void
+cap_drop_trigger(const char *trg, Oid relid)
+{
+	if (OidIsValid(get_trigger_oid(relid, trg, true)))
+		cap_spi_exec(psprintf("DROP TRIGGER %s ON %s", quote_identifier(trg),
+							  cap_qualified(relid)), SPI_OK_UTILITY);
+}
+
 Datum
 kc_drop_cap(PG_FUNCTION_ARGS)
 {
@@ -571,27 +599,16 @@ kc_drop_cap(PG_FUNCTION_ARGS)
 
 	if (OidIsValid(child))
 	{
-		char	   *sql;
-
-		sql = psprintf("DROP TRIGGER IF EXISTS %s ON %s",
-					   quote_identifier(psprintf("kc_cap_%s", name)), cap_qualified(child));
-		cap_spi_exec(sql, SPI_OK_UTILITY);
+		cap_drop_trigger(psprintf("kc_cap_%s", name), child);
 		if (get_rel_relkind(child) == RELKIND_PARTITIONED_TABLE)
 			rels = find_all_inheritors(child, ShareRowExclusiveLock, NULL);
 		else
 			rels = list_make1_oid(child);
 		foreach(lc, rels)
-		{
-			sql = psprintf("DROP TRIGGER IF EXISTS %s ON %s",
-						   quote_identifier(psprintf("kc_cap_%s_truncate", name)),
-						   cap_qualified(lfirst_oid(lc)));
-			cap_spi_exec(sql, SPI_OK_UTILITY);
-		}
+			cap_drop_trigger(psprintf("kc_cap_%s_truncate", name), lfirst_oid(lc));
 	}
 	if (OidIsValid(parent))
-		cap_spi_exec(psprintf("DROP TRIGGER IF EXISTS %s ON %s",
-							  quote_identifier(psprintf("kc_cap_%s_parent", name)),
-							  cap_qualified(parent)), SPI_OK_UTILITY);
+		cap_drop_trigger(psprintf("kc_cap_%s_parent", name), parent);
 
 	args[0] = CStringGetTextDatum(name);
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
@@ -627,7 +644,6 @@ kc_cap_rebuild(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	cap_rule_tables(name, &child, &parent);
-	SPI_finish();
 	if (!OidIsValid(child) || !OidIsValid(parent))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
@@ -635,6 +651,9 @@ kc_cap_rebuild(PG_FUNCTION_ARGS)
 				 errhint("Drop the rule with kc_drop_cap.")));
 	LockRelationOid(parent, ShareRowExclusiveLock);
 	LockRelationOid(child, ShareRowExclusiveLock);
+	/* partitions created since the rule was declared get their TRUNCATE trigger */
+	cap_truncate_triggers(name, child);
+	SPI_finish();
 	rule = cap_rule_get(name, false);
 	cap_cache_forget_rule(name);
 	cap_rebuild_totals(rule, true);
