@@ -110,6 +110,7 @@ static CapLevel **levels = NULL;	/* [0] is for rows outside any level */
 static int	nlevels = 0;
 static int	cur_depth = 0;
 static MemoryContext cache_cxt = NULL;
+static MemoryContext cache_hcxt = NULL;
 static HTAB *cache = NULL;
 static ExecutorFinish_hook_type prev_executor_finish = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
@@ -213,14 +214,21 @@ cap_exceeds(const CapState *st, CapAmt total)
  * ---------------------------------------------------------------------
  */
 
+/*
+ * The hash table itself is kept across transactions (its own context);
+ * what its entries point to lives in cache_cxt, reset at transaction end.
+ */
 static void
 cap_cache_ensure(void)
 {
 	if (cache_cxt == NULL)
 		cache_cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap totals cache",
 										  ALLOCSET_DEFAULT_SIZES);
+	if (cache_hcxt == NULL)
+		cache_hcxt = AllocSetContextCreate(TopMemoryContext, "kc_cap totals hash",
+										   ALLOCSET_SMALL_SIZES);
 	if (cache == NULL)
-		cache = cap_hash_create("kc_cap totals", sizeof(CapEntry), cache_cxt);
+		cache = cap_hash_create("kc_cap totals", sizeof(CapEntry), cache_hcxt);
 }
 
 static CapEntry *
@@ -775,7 +783,24 @@ cap_write_back(void)
 static void
 cap_cache_reset(void)
 {
-	cache = NULL;
+	if (cache && hash_get_num_entries(cache) > 0)
+	{
+		HASH_SEQ_STATUS st;
+		CapEntry   *ce;
+
+		if (hash_get_num_entries(cache) > 1024)
+		{
+			/* a big transaction: start again with a small table */
+			hash_destroy(cache);
+			cache = NULL;
+		}
+		else
+		{
+			hash_seq_init(&st, cache);
+			while ((ce = hash_seq_search(&st)) != NULL)
+				hash_search(cache, &ce->key, HASH_REMOVE, NULL);
+		}
+	}
 	if (cache_cxt)
 		MemoryContextReset(cache_cxt);
 }
