@@ -1,0 +1,137 @@
+# test/crash/cluster.sh -- the throwaway cluster of the crash test
+# (test/suites/60-crash.sh).  Sourced, not run.  Follows tools/lib.sh: the
+# server runs as postgres when the suite runs as root; it lives in
+# tmp/crash-cluster inside the checkout when postgres can reach it, else in
+# a fresh directory under /tmp; it listens on 127.0.0.1 only, on a free port
+# from 54521 (tools/lib.sh takes 54320-54420, test/extra_cluster.sh
+# 54421-54520), or on KC_CRASH_PORT when set.
+#
+# Unlike the main test cluster, this one is durable: fsync, synchronous
+# commit and full-page writes are on, so a SIGKILL loses nothing committed.
+#
+#   crash_cluster_init          initdb and configuration: CRASH_DIR, CRASH_PORT
+#   crash_cluster_start         start (waits until it accepts connections)
+#   crash_cluster_kill          SIGKILL the postmaster and all its children at once
+#   crash_cluster_remove        stop (immediate) and remove the directory
+#   crash_psql ARGS...          psql to it
+#
+# PGBIN must be set (the harness exports it).
+
+CRASH_DIR=
+CRASH_PORT=
+CRASH_TMP=
+
+crash_as_owner() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+crash_free_port() {
+	local port
+	if [ -n "${KC_CRASH_PORT:-}" ]; then
+		echo "$KC_CRASH_PORT"
+		return 0
+	fi
+	for port in $(seq 54521 54620); do
+		if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+			echo "$port"
+			return 0
+		fi
+	done
+	return 1
+}
+
+crash_cluster_init() {
+	local root=${KC_CRASH_ROOT:-$(pwd)}
+	mkdir -p "$root/tmp"
+	if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$root/tmp" 2>/dev/null; then
+		CRASH_DIR="$root/tmp/crash-cluster"
+		if [ -f "$CRASH_DIR/data/postmaster.pid" ]; then
+			crash_as_owner "$PGBIN/pg_ctl" -D "$CRASH_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+		fi
+		rm -rf "$CRASH_DIR"
+		mkdir -p "$CRASH_DIR"
+	else
+		CRASH_TMP=$(mktemp -d /tmp/kc_ext_crash.XXXXXX)
+		CRASH_DIR=$CRASH_TMP
+	fi
+	[ "$(id -u)" -eq 0 ] && chown postgres: "$CRASH_DIR"
+	crash_as_owner mkdir -p "$CRASH_DIR/socket"
+	crash_as_owner "$PGBIN/initdb" -D "$CRASH_DIR/data" -U postgres -A trust -E UTF8 \
+		--locale=C.UTF-8 >"$CRASH_DIR/initdb.log" 2>&1 || { cat "$CRASH_DIR/initdb.log" >&2; return 1; }
+	CRASH_PORT=$(crash_free_port) || { echo "no free TCP port in 54521-54620 on 127.0.0.1" >&2; return 1; }
+	crash_as_owner tee -a "$CRASH_DIR/data/postgresql.conf" >/dev/null <<CONF
+listen_addresses = '127.0.0.1'
+port = $CRASH_PORT
+unix_socket_directories = '$CRASH_DIR/socket'
+max_connections = 40
+shared_buffers = 64MB
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+wal_sync_method = fdatasync
+checkpoint_timeout = 30s
+log_min_messages = warning
+log_checkpoints = on
+CONF
+}
+
+crash_cluster_start() {
+	crash_as_owner "$PGBIN/pg_ctl" -D "$CRASH_DIR/data" -l "$CRASH_DIR/server.log" -w -t 120 start >>"$CRASH_DIR/pg_ctl.log" 2>&1 || {
+		cat "$CRASH_DIR/pg_ctl.log" >&2
+		tail -30 "$CRASH_DIR/server.log" >&2; return 1; }
+}
+
+# The postmaster's pid, from postmaster.pid, when that process is alive and
+# is the postmaster of this cluster (never a pid reused by something else).
+crash_postmaster_pid() {
+	local pm
+	pm=$(head -1 "$CRASH_DIR/data/postmaster.pid" 2>/dev/null)
+	[ -n "$pm" ] && [ -r "/proc/$pm/cmdline" ] || return 0
+	tr '\0' ' ' <"/proc/$pm/cmdline" | grep -qF -- "$CRASH_DIR/data" && echo "$pm"
+	return 0
+}
+
+# SIGKILL to the postmaster and every child of it in one kill(1), then wait
+# until all of them are gone (a child left attached to the shared memory
+# would keep the new postmaster from starting).
+crash_cluster_kill() {
+	local pm children pids p n
+	pm=$(crash_postmaster_pid)
+	[ -n "$pm" ] || { echo "no postmaster running" >&2; return 1; }
+	children=$(ps -o pid= --ppid "$pm" | tr -s ' \n' ' ')
+	pids="$pm $children"
+	# shellcheck disable=SC2086
+	kill -KILL $pids 2>/dev/null
+	for n in $(seq 1 200); do
+		local alive=0
+		for p in $pids; do
+			kill -0 "$p" 2>/dev/null && alive=1
+		done
+		[ "$alive" -eq 0 ] && return 0
+		sleep 0.05
+	done
+	echo "processes still alive after SIGKILL: $pids" >&2
+	return 1
+}
+
+crash_cluster_remove() {
+	if [ -n "$CRASH_DIR" ] && [ -f "$CRASH_DIR/data/postmaster.pid" ]; then
+		crash_as_owner "$PGBIN/pg_ctl" -D "$CRASH_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+		# a postmaster that pg_ctl could not stop
+		local pm
+		pm=$(crash_postmaster_pid)
+		if [ -n "$pm" ]; then
+			kill -KILL "$pm" $(ps -o pid= --ppid "$pm") 2>/dev/null
+		fi
+	fi
+	[ -n "$CRASH_DIR" ] && rm -rf "$CRASH_DIR"
+	CRASH_DIR=
+}
+
+crash_psql() {
+	"$PGBIN/psql" -X -h 127.0.0.1 -p "$CRASH_PORT" -U postgres "$@"
+}

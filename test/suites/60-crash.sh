@@ -1,0 +1,247 @@
+# Crash safety of the cap rules and the year lock: SIGKILL of the server in
+# the middle of a stream of allocations, restart, and check.
+#
+# A throwaway cluster of its own (test/crash/cluster.sh) with fsync,
+# synchronous_commit and full_page_writes on, holding the reference schema
+# (demo/schema.sql, demo/data_2022.sql) plus test/crash/setup.sql: a closed
+# year 2021 with rows, 2023 plans with little headroom, the rules
+# allocation_within_plan and payment_within_allocation, and the year lock on
+# fund_plan and project.  test/crash/crash_load.c runs concurrent clients
+# (single-row, savepoint and bulk INSERT ... SELECT allocations, payments,
+# limit changes, writes to the closed year); each client records the rows
+# of a transaction only after its COMMIT returned.  The postmaster and all
+# its children are killed with SIGKILL three times, once while a CHECKPOINT
+# runs; after each restart (crash recovery) and at the end
+# (test/crash/check.sql):
+#   - no plan above its approved amount, no allocation paid beyond its
+#     amount (sums recomputed from the child tables);
+#   - every kept total in kc_cap_total equals the real sum;
+#   - the closed year's rows are unchanged (checksum taken before the load);
+#   - every row a client saw committed is there, unchanged;
+#   - amcheck finds the indexes and heaps of the tables consistent.
+# Also: crash recovery really ran, the load committed work between the
+# kills, the rules refused work (the stream pushed against the limits), no
+# unexpected error, and the rules still refuse an over-limit allocation
+# after the last crash.
+#
+# Environment: KC_CRASH_SECONDS (load duration, 40), KC_CRASH_CLIENTS (4),
+# KC_CRASH_SEED (random), KC_CRASH_PORT (a fixed port).  The cluster is
+# stopped and removed on every exit path; its log is kept in tmp/crash.
+set -uo pipefail
+ROOT=$(pwd)
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+PGBIN=${PGBIN:-$("$PG_CONFIG" --bindir)}
+. test/crash/cluster.sh
+
+OUT=$ROOT/tmp/crash
+DB=kc_crash
+LOAD_SECONDS=${KC_CRASH_SECONDS:-40}
+CLIENTS=${KC_CRASH_CLIENTS:-4}
+SEED=${KC_CRASH_SEED:-$(( $(date +%s) % 100000 ))}
+KILLS=3
+passed=0
+failed=0
+load_pid=
+ok() { echo "ok:     $*"; passed=$((passed + 1)); }
+bad() { echo "FAILED: $*"; failed=$((failed + 1)); }
+check() {	# check "what" command...
+	local what=$1; shift
+	if "$@"; then ok "$what"; else bad "$what"; fi
+}
+
+cleanup() {
+	if [ -n "$load_pid" ] && kill -0 "$load_pid" 2>/dev/null; then
+		kill "$load_pid" 2>/dev/null
+		wait "$load_pid" 2>/dev/null
+	fi
+	load_pid=
+	if [ -n "$CRASH_DIR" ]; then
+		cp "$CRASH_DIR/server.log" "$OUT/server.log" 2>/dev/null
+		crash_cluster_remove
+	fi
+}
+finish() {
+	cleanup
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+
+q() { crash_psql -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+suite_start=$(date +%s.%N)
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
+elapsed() { since "$suite_start"; }
+
+# The load program.
+if cc -O2 -Wall -Wextra -Werror -pthread -I"$("$PG_CONFIG" --includedir)" -o "$OUT/crash_load" \
+		test/crash/crash_load.c -L"$("$PG_CONFIG" --libdir)" -lpq 2>"$OUT/build.log"; then
+	ok "crash_load built"
+else
+	cat "$OUT/build.log"; bad "crash_load does not build"; finish
+fi
+
+# The durable cluster and the database.
+if crash_cluster_init && crash_cluster_start; then
+	ok "durable cluster started on port $CRASH_PORT ($(crash_psql -At -d postgres -c "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')"))"
+else
+	bad "the cluster did not start"; finish
+fi
+if { crash_psql -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" &&
+	q -c "SET client_min_messages = warning" -c "CREATE EXTENSION kc_ext" -c "CREATE EXTENSION amcheck" \
+		-f demo/schema.sql -f demo/data_2022.sql -f test/crash/setup.sql; } >"$OUT/setup.log" 2>&1; then
+	ok "reference schema, 2022 data, closed year 2021, 2023 plans and the rules set up"
+else
+	cat "$OUT/setup.log"; bad "setting up the database"; finish
+fi
+echo "        $(q -c "SELECT format('%s plans (%s of 2023), %s allocations, %s payments; rules: %s; closed: %s',
+	(SELECT count(*) FROM fund_plan), (SELECT count(*) FROM fund_plan WHERE year = 2023),
+	(SELECT count(*) FROM allocation), (SELECT count(*) FROM payment),
+	(SELECT string_agg(rule_name, ', ' ORDER BY rule_name) FROM kc_caps),
+	(SELECT string_agg(year::text, ', ') FROM kc_closed_year))")"
+
+sum2021=$(q -c "
+SELECT md5(string_agg(r, E'\n' ORDER BY r))
+FROM (SELECT 'fund_plan ' || fp::text AS r FROM fund_plan fp WHERE fp.year = 2021
+	  UNION ALL
+	  SELECT 'project ' || p::text FROM project p WHERE p.year = 2021
+	  UNION ALL
+	  SELECT 'allocation ' || a::text FROM allocation a
+	  JOIN fund_plan fp ON fp.id = a.plan_id WHERE fp.year = 2021
+	  UNION ALL
+	  SELECT 'payment ' || p::text FROM payment p
+	  JOIN allocation a ON a.id = p.allocation_id
+	  JOIN fund_plan fp ON fp.id = a.plan_id WHERE fp.year = 2021
+	  UNION ALL
+	  SELECT 'closed ' || c::text FROM kc_closed_year c) rows")
+echo "        closed year 2021 checksum before the load: $sum2021"
+
+# run_checks LABEL FILE: test/crash/check.sql over the rows in FILE, and amcheck.
+run_checks() {
+	local label=$1 file=$2 out rc line pass what detail
+	out=$(q -v sum2021="$sum2021" \
+		-c "CREATE TEMP TABLE crash_recorded (kind text, id bigint, ref bigint, amount bigint)" \
+		-c "\\copy crash_recorded FROM '$file'" \
+		-f test/crash/check.sql 2>&1)
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		echo "$out"; bad "$label: the checks could not run (psql exit $rc)"; return
+	fi
+	while IFS='|' read -r pass what detail; do
+		[ -n "$pass" ] || continue
+		if [ "$pass" = t ]; then ok "$label: $what ($detail)"
+		else bad "$label: $what ($detail)"; fi
+	done <<<"$out"
+	out=$(q -c "
+SELECT count(*) FROM (
+	SELECT bt_index_check(c.oid, true)
+	FROM pg_index i
+	JOIN pg_class c ON c.oid = i.indexrelid
+	JOIN pg_am am ON am.oid = c.relam
+	JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE am.amname = 'btree' AND n.nspname = 'public') x" \
+		-c "SELECT count(*) FROM (VALUES ('fund_plan'), ('project'), ('allocation'), ('payment'), ('kc_cap_total')) t(r),
+	LATERAL verify_heapam(t.r::regclass)" 2>&1)
+	rc=$?
+	local nidx nheap
+	nidx=$(sed -n 1p <<<"$out"); nheap=$(sed -n 2p <<<"$out")
+	if [ $rc -eq 0 ] && [ "$nheap" = 0 ]; then
+		ok "$label: amcheck: $nidx btree indexes (with heapallindexed) and 5 heaps consistent"
+	else
+		echo "$out" | head -20; bad "$label: amcheck reports corruption"
+	fi
+}
+
+# The load, with the kills.
+load_env() { PGHOST=127.0.0.1 PGPORT=$CRASH_PORT PGUSER=postgres PGDATABASE=$DB "$@"; }
+touch "$OUT/gate"
+echo "        load: $CLIENTS clients for ${LOAD_SECONDS}s, seed $SEED"
+load_env "$OUT/crash_load" "$OUT" "$LOAD_SECONDS" "$CLIENTS" "$SEED" >"$OUT/load.log" 2>"$OUT/load.err" &
+load_pid=$!
+RANDOM=$SEED
+prev_lines=0
+recoveries_before=$(grep -c "database system was not properly shut down; automatic recovery in progress" "$CRASH_DIR/server.log")
+for k in $(seq 1 $KILLS); do
+	sleep "$((7 + RANDOM % 3)).$((RANDOM % 10))"
+	if ! kill -0 "$load_pid" 2>/dev/null; then
+		bad "kill $k: the load ended before the kill"; break
+	fi
+	ckpt_pid=
+	if [ "$k" -eq 2 ]; then
+		# the second kill lands in the middle of a checkpoint
+		q -c "CHECKPOINT" >/dev/null 2>&1 &
+		ckpt_pid=$!
+		sleep 0.$((2 + RANDOM % 5))
+	fi
+	rm -f "$OUT/gate"
+	nchildren=$(ps -o pid= --ppid "$(crash_postmaster_pid)" | wc -l)
+	at=$(elapsed)
+	if crash_cluster_kill; then
+		ok "kill $k: SIGKILL to the postmaster and its $nchildren children at ${at}s, under load"
+	else
+		bad "kill $k: could not kill the server"; finish
+	fi
+	[ -n "$ckpt_pid" ] && wait "$ckpt_pid" 2>/dev/null
+	cat "$OUT"/committed.* >"$OUT/recorded.$k" 2>/dev/null
+	lines=$(wc -l <"$OUT/recorded.$k")
+	check "kill $k: the clients committed rows since the previous kill ($((lines - prev_lines)) rows, $lines in all)" \
+		test "$lines" -gt "$prev_lines"
+	prev_lines=$lines
+	t0=$(date +%s.%N)
+	if crash_cluster_start; then
+		ok "kill $k: server restarted, crash recovery took $(since "$t0")s"
+	else
+		bad "kill $k: the server did not restart"; finish
+	fi
+	recoveries=$(grep -c "database system was not properly shut down; automatic recovery in progress" "$CRASH_DIR/server.log")
+	check "kill $k: the server log shows crash recovery ($(grep -E 'redo done at|redo starts at' "$CRASH_DIR/server.log" | tail -1 | sed 's/.*LOG: *//'))" \
+		test "$recoveries" -eq "$((recoveries_before + k))"
+	run_checks "after kill $k" "$OUT/recorded.$k"
+	touch "$OUT/gate"
+done
+
+wait "$load_pid"
+rc=$?
+load_pid=
+cat "$OUT/load.log"
+head -20 "$OUT/load.err"
+check "the load program finished (exit $rc)" test "$rc" -eq 0
+summary=$(grep '^crash_load:' "$OUT/load.log")
+val() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$summary"; }
+check "no unexpected error in the load ($(val unexpected))" test "$(val unexpected)" = 0
+check "the closed year refused every write ($(val refused_year) refused, $(val closed_year_accepted) accepted)" \
+	test "$(val refused_year)" -gt 0 -a "$(val closed_year_accepted)" = 0
+check "the cap rules refused work: the stream pushed against the limits ($(val refused_cap) refused)" \
+	test "$(val refused_cap)" -gt 0
+cat "$OUT"/committed.* >"$OUT/recorded.final"
+cat "$OUT"/indoubt.* >"$OUT/indoubt.all"
+run_checks "at the end" "$OUT/recorded.final"
+echo "        $(q -c "CREATE TEMP TABLE d (kind text, id bigint, ref bigint, amount bigint)" -c "\\copy d FROM '$OUT/indoubt.all'" \
+	-c "SELECT format('%s rows of transactions whose COMMIT was in flight at a kill: %s committed before the kill, %s not',
+		count(*), count(*) FILTER (WHERE a.id IS NOT NULL OR p.id IS NOT NULL),
+		count(*) FILTER (WHERE a.id IS NULL AND p.id IS NULL))
+	FROM d LEFT JOIN allocation a ON d.kind = 'a' AND a.id = d.id LEFT JOIN payment p ON d.kind = 'p' AND p.id = d.id")"
+
+refused() {
+	local out
+	out=$(q -c "INSERT INTO allocation (plan_id, project_id, amount)
+		SELECT plan_id, project_id, (fp.approved::bigint + 1)::kc_money
+		FROM crash_target t JOIN fund_plan fp ON fp.id = t.plan_id WHERE slot = 0" 2>&1)
+	echo "        ${out%%$'\n'*}"
+	[[ $out == *'violating cap rule "allocation_within_plan"'* ]]
+}
+check "after the crashes the rule still refuses an allocation above the plan" refused
+check "and the kept total still follows a fitting allocation" \
+	test "$(q -c "UPDATE fund_plan SET approved = (approved::bigint + 5000000)::kc_money
+		WHERE id = (SELECT plan_id FROM crash_target WHERE slot = 0)" \
+		-c "INSERT INTO allocation (plan_id, project_id, amount)
+		SELECT plan_id, project_id, '5 triệu' FROM crash_target WHERE slot = 0" \
+		-c "SELECT t.total = (SELECT sum(amount::bigint::numeric) FROM allocation a WHERE a.plan_id = c.plan_id)
+		FROM crash_target c JOIN kc_cap_total t ON t.rule_name = 'allocation_within_plan'
+		 AND t.parent_key = ARRAY[c.plan_id::text] WHERE c.slot = 0")" = t
+echo "        suite time $(elapsed)s"
+finish
