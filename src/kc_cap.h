@@ -104,7 +104,7 @@ extern Datum cap_key_array(CapRule *rule, const Datum *vals);
 extern char *cap_key_describe(CapRule *rule, const Datum *vals, bool parent);
 extern void cap_become_owner(Oid owner, Oid *save_user, int *save_sec);
 extern void cap_restore_user(Oid save_user, int save_sec);
-extern SPIPlanPtr cap_total_select_plan(bool lock);
+extern SPIPlanPtr cap_total_select_plan(void);
 extern SPIPlanPtr cap_total_upsert_plan(void);
 extern SPIPlanPtr cap_total_update_plan(void);
 

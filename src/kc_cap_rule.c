@@ -38,7 +38,6 @@ static bool cap_globals_valid = false;
 static Oid	cap_total_rel = InvalidOid;
 static Oid	cap_total_own = InvalidOid;
 static SPIPlanPtr cap_select_plan = NULL;	/* FOR NO KEY UPDATE */
-static SPIPlanPtr cap_read_plan = NULL; /* no row lock */
 static SPIPlanPtr cap_upsert_plan = NULL;
 static SPIPlanPtr cap_update_plan = NULL;
 
@@ -149,7 +148,6 @@ cap_globals_load(void)
 	const char *nsp;
 	SPIPlanPtr	p1,
 				p2,
-				p3,
 				p4;
 
 	if (cap_globals_valid)
@@ -161,11 +159,9 @@ cap_globals_load(void)
 			SPI_freeplan(cap_select_plan);
 		if (cap_upsert_plan)
 			SPI_freeplan(cap_upsert_plan);
-		if (cap_read_plan)
-			SPI_freeplan(cap_read_plan);
 		if (cap_update_plan)
 			SPI_freeplan(cap_update_plan);
-		cap_select_plan = cap_upsert_plan = cap_read_plan = cap_update_plan = NULL;
+		cap_select_plan = cap_upsert_plan = cap_update_plan = NULL;
 
 		cap_total_rel = get_relname_relid("kc_cap_total", cap_ext_schema());
 		if (!OidIsValid(cap_total_rel))
@@ -196,12 +192,6 @@ cap_globals_load(void)
 		p2 = SPI_prepare_cursor(sql, 3, argtypes, CURSOR_OPT_GENERIC_PLAN);
 		if (p2 == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		sql = psprintf("SELECT t.total FROM %s.kc_cap_total t"
-					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
-					   " AND t.parent_key OPERATOR(pg_catalog.=) $2", nsp);
-		p3 = SPI_prepare_cursor(sql, 2, argtypes, CURSOR_OPT_GENERIC_PLAN);
-		if (p3 == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		sql = psprintf("UPDATE %s.kc_cap_total t SET total = t.total OPERATOR(pg_catalog.+) $3"
 					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
 					   " AND t.parent_key OPERATOR(pg_catalog.=) $2 RETURNING t.total", nsp);
@@ -210,11 +200,9 @@ cap_globals_load(void)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		SPI_keepplan(p1);
 		SPI_keepplan(p2);
-		SPI_keepplan(p3);
 		SPI_keepplan(p4);
 		cap_select_plan = p1;
 		cap_upsert_plan = p2;
-		cap_read_plan = p3;
 		cap_update_plan = p4;
 		SPI_finish();
 	}
@@ -241,10 +229,10 @@ cap_total_owner(void)
 }
 
 SPIPlanPtr
-cap_total_select_plan(bool lock)
+cap_total_select_plan(void)
 {
 	cap_globals_load();
-	return lock ? cap_select_plan : cap_read_plan;
+	return cap_select_plan;
 }
 
 SPIPlanPtr

@@ -12,26 +12,31 @@
  *	  statement's after-triggers have fired (ExecutorFinish hook, or the end
  *	  of COPY), the deltas are applied in key order, so a statement is
  *	  checked on its net effect per parent ("after every statement");
- *	- per transaction: the first time a transaction touches a key, it locks
- *	  the parent row (SELECT ... FOR NO KEY UPDATE through the rule's plan)
- *	  and the kept total (FOR NO KEY UPDATE), reads the limit and the total,
- *	  and caches them.  While it holds those locks nobody else can change
- *	  either, so later statements check in memory only;
- *	- at commit (XACT_EVENT_PRE_COMMIT / PRE_PREPARE): the cached deltas are
- *	  added to kc_cap_total, one UPSERT per touched key.  One transaction
- *	  that inserts 200 000 rows under one parent thus updates its total row
- *	  once, not 200 000 times (which would build a long HOT chain).
+ *	- per transaction: the first time a transaction touches a key, one
+ *	  query locks the parent row (SELECT ... FOR NO KEY UPDATE, as the
+ *	  foreign-key triggers do with FOR KEY SHARE), then adds the statement's
+ *	  delta to the kept total and returns it with the limit; both are
+ *	  cached.  While the transaction holds the parent's lock nobody else can
+ *	  change the limit or the total, so later statements under that parent
+ *	  are checked in memory only;
+ *	- at commit (XACT_EVENT_PRE_COMMIT / PRE_PREPARE): what later
+ *	  statements added is written to kc_cap_total, one UPDATE per touched
+ *	  key.  One transaction that inserts 200 000 rows under one parent thus
+ *	  updates its total row twice, not 200 000 times (which would build a
+ *	  long HOT chain and make every update slower than the last).
  *
  * Savepoints: every change to a cached entry first saves the entry's state
  * for the current subtransaction level; ROLLBACK TO restores it.  An entry
  * first touched inside a subtransaction that aborts is forgotten, because
  * its row locks were released with it.
  *
- * Isolation: in READ COMMITTED the locking queries see the newest committed
- * limit and total after waiting.  Under REPEATABLE READ and SERIALIZABLE a
- * row locked after a concurrent committed change raises a serialization
- * failure; a kept-total row that is absent from the transaction snapshot
- * but present in the newest one does too (as ri_triggers.c's crosscheck).
+ * Isolation: in READ COMMITTED the lock returns the newest committed limit
+ * after waiting, and an UPDATE always adds to the newest total.  Under
+ * REPEATABLE READ and SERIALIZABLE a parent row or a total changed by a
+ * concurrent committed transaction raises a serialization failure (as does
+ * the upsert of a total row created concurrently, and, for the read-only
+ * path of parent triggers, a total row absent from the transaction
+ * snapshot but present in the newest one, as ri_triggers.c's crosscheck).
  */
 #include "kc_cap.h"
 
@@ -383,7 +388,7 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	}
 	else
 	{
-		SPIPlanPtr	select_plan = cap_total_select_plan(true);
+		SPIPlanPtr	select_plan = cap_total_select_plan();
 
 		rc = SPI_execute_plan(select_plan, args, NULL, false, 1);
 		if (rc != SPI_OK_SELECT)

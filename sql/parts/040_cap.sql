@@ -20,7 +20,9 @@ COMMENT ON TABLE @extschema@.kc_cap_rule IS
 
 -- The kept total per rule and key: the sum of the amounts of the child rows
 -- whose reference equals parent_key (the key values as text).  Written by
--- the triggers at commit; dumped with the rules so a restore is consistent.
+-- the triggers (when a transaction first changes a key, and at its commit
+-- for what later statements added); dumped with the rules, so a restore is
+-- consistent with the restored rows.
 CREATE TABLE @extschema@.kc_cap_total (
 	rule_name text NOT NULL,
 	parent_key text[] NOT NULL,
