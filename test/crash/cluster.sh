@@ -68,6 +68,7 @@ listen_addresses = '127.0.0.1'
 port = $CRASH_PORT
 unix_socket_directories = '$CRASH_DIR/socket'
 max_connections = 40
+max_prepared_transactions = 10
 shared_buffers = 64MB
 fsync = on
 synchronous_commit = on

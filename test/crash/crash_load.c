@@ -10,6 +10,8 @@
  *	- several single-row allocations in one transaction, each inside a
  *	  savepoint (refused ones, and some that fit, are rolled back to it);
  *	- a bulk allocation, INSERT ... SELECT of 20-400 rows over several plans;
+ *	- a bulk allocation by COPY FROM STDIN, 20-400 rows, amounts in plain
+ *	  digits and in Vietnamese notation ('1,25 triệu');
  *	- a payment under an allocation this client committed;
  *	- raising or lowering a 2023 plan's limit (lowering may be refused);
  *	- writing a row of the closed year 2021 (must be refused with 55000);
@@ -46,12 +48,12 @@
 
 enum
 {
-	OP_SINGLE, OP_MULTI, OP_BULK, OP_PAYMENT, OP_RAISE, OP_LOWER, OP_CLOSED,
+	OP_SINGLE, OP_MULTI, OP_BULK, OP_COPY, OP_PAYMENT, OP_RAISE, OP_LOWER, OP_CLOSED,
 	NOPS
 };
 static const char *const op_names[NOPS] = {
 	"single-row allocation", "allocations in savepoints", "bulk allocation (INSERT ... SELECT)",
-	"payment", "raise a plan's limit", "lower a plan's limit", "write to closed year 2021"
+	"bulk allocation (COPY FROM STDIN)", "payment", "raise a plan's limit", "lower a plan's limit", "write to closed year 2021"
 };
 
 enum
@@ -75,6 +77,8 @@ static atomic_int unexpected_printed;
 static const char *dir;
 static double deadline;
 static int	nslots;
+static long *slot_plan;			/* crash_target, by slot */
+static long *slot_project;
 
 /* one row written by the current transaction */
 typedef struct Row
@@ -403,6 +407,93 @@ transaction(Client *c, int op)
 			PQclear(r);
 			break;
 
+		case OP_COPY:
+			{
+				int			n = (int) rnd_range(c, 20, 400);
+				int			first = (int) rnd_range(c, 0, nslots - 1);
+				int			spread = (int) rnd_range(c, 1, 6);
+				long		maxamt = rnd_range(c, 100000, 3000000);
+				char		line[256];
+				int			len;
+
+				r = PQexec(c->conn, "COPY allocation (plan_id, project_id, amount, allocated_on)"
+						   " FROM STDIN");
+				if (PQresultStatus(r) != PGRES_COPY_IN)
+				{
+					s = PQstatus(c->conn) == CONNECTION_BAD ? S_LOST : S_ERROR;
+					strncpy(state, sqlstate_of(r), 5);
+					state[5] = '\0';
+					if (s == S_ERROR && atomic_fetch_add(&unexpected_printed, 1) < 10)
+						fprintf(stderr, "client %d: COPY did not start: %s", c->no,
+								PQerrorMessage(c->conn));
+					PQclear(r);
+					goto failed;
+				}
+				PQclear(r);
+				for (int i = 0; i < n; i++)
+				{
+					int			slot = (first + i % spread) % nslots;
+					long		amt = rnd_range(c, 1, maxamt);
+
+					/* every third amount as a report writes it: '1,25 triệu' */
+					if (i % 3 == 0 && amt >= 10000)
+					{
+						amt -= amt % 10000;
+						len = snprintf(line, sizeof(line), "%ld\t%ld\t%ld,%02ld triệu\t2023-04-%02d\n",
+									   slot_plan[slot], slot_project[slot], amt / 1000000,
+									   (amt / 10000) % 100, 1 + i % 28);
+					}
+					else
+						len = snprintf(line, sizeof(line), "%ld\t%ld\t%ld\t2023-04-%02d\n",
+									   slot_plan[slot], slot_project[slot], amt, 1 + i % 28);
+					if (PQputCopyData(c->conn, line, len) != 1)
+						break;
+				}
+				if (PQputCopyEnd(c->conn, NULL) != 1)
+				{
+					s = S_LOST;
+					goto failed;
+				}
+				s = S_OK;
+				while ((r = PQgetResult(c->conn)) != NULL)
+				{
+					if (PQresultStatus(r) != PGRES_COMMAND_OK)
+					{
+						s = PQstatus(c->conn) == CONNECTION_BAD ? S_LOST : S_ERROR;
+						strncpy(state, sqlstate_of(r), 5);
+						state[5] = '\0';
+						if (s == S_ERROR && strcmp(state, "23514") != 0 &&
+							strcmp(state, "40001") != 0 && strcmp(state, "40P01") != 0 &&
+							atomic_fetch_add(&unexpected_printed, 1) < 10)
+							fprintf(stderr, "client %d: unexpected error %s in COPY: %s", c->no,
+									state, PQresultErrorMessage(r));
+					}
+					PQclear(r);
+				}
+				if (PQstatus(c->conn) == CONNECTION_BAD)
+					s = S_LOST;
+				if (s != S_OK)
+					goto failed;
+				/* the rows this transaction wrote (no subtransactions here) */
+				s = run(c, "SELECT id, plan_id, amount::bigint FROM allocation"
+						" WHERE xmin = pg_current_xact_id()::xid", 0, NULL, &r, state);
+				if (s != S_OK)
+					goto failed;
+				if (PQntuples(r) != n)
+				{
+					if (atomic_fetch_add(&unexpected_printed, 1) < 10)
+						fprintf(stderr, "client %d: COPY of %d rows, %d found\n", c->no, n,
+								PQntuples(r));
+					PQclear(r);
+					if (!rollback(c))
+						drop_connection(c);
+					return R_OTHER;
+				}
+				collect(c, r, 'a');
+				PQclear(r);
+			}
+			break;
+
 		case OP_PAYMENT:
 			{
 				int			k;
@@ -509,8 +600,8 @@ client_main(void *arg)
 		}
 
 		pick = rnd(c) % 100;
-		op = pick < 30 ? OP_SINGLE : pick < 45 ? OP_MULTI : pick < 70 ? OP_BULK :
-			pick < 82 ? OP_PAYMENT : pick < 92 ? OP_RAISE : pick < 97 ? OP_LOWER : OP_CLOSED;
+		op = pick < 28 ? OP_SINGLE : pick < 42 ? OP_MULTI : pick < 58 ? OP_BULK : pick < 68 ? OP_COPY :
+			pick < 80 ? OP_PAYMENT : pick < 91 ? OP_RAISE : pick < 97 ? OP_LOWER : OP_CLOSED;
 		res = transaction(c, op);
 		if (res >= 0)
 			atomic_fetch_add(&counts[op][res], 1);
@@ -550,11 +641,18 @@ main(int argc, char **argv)
 		fprintf(stderr, "crash_load: %s", PQerrorMessage(conn));
 		return 2;
 	}
-	r = PQexec(conn, "SELECT count(*) FROM crash_target");
-	if (PQresultStatus(r) != PGRES_TUPLES_OK || (nslots = atoi(PQgetvalue(r, 0, 0))) < 1)
+	r = PQexec(conn, "SELECT plan_id, project_id FROM crash_target ORDER BY slot");
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || (nslots = PQntuples(r)) < 1)
 	{
 		fprintf(stderr, "crash_load: no crash_target rows: %s", PQerrorMessage(conn));
 		return 2;
+	}
+	slot_plan = calloc(nslots, sizeof(long));
+	slot_project = calloc(nslots, sizeof(long));
+	for (int i = 0; i < nslots; i++)
+	{
+		slot_plan[i] = atol(PQgetvalue(r, i, 0));
+		slot_project[i] = atol(PQgetvalue(r, i, 1));
 	}
 	PQclear(r);
 	PQfinish(conn);
@@ -594,14 +692,14 @@ main(int argc, char **argv)
 		   " lost=%ld connections=%ld closed_year_accepted=%ld unexpected=%ld\n",
 		   (long) rows_committed[0], (long) rows_committed[1],
 		   (long) (counts[OP_SINGLE][R_CAP] + counts[OP_MULTI][R_CAP] + counts[OP_BULK][R_CAP] +
-				   counts[OP_PAYMENT][R_CAP] + counts[OP_LOWER][R_CAP]),
+				   counts[OP_COPY][R_CAP] + counts[OP_PAYMENT][R_CAP] + counts[OP_LOWER][R_CAP]),
 		   (long) counts[OP_CLOSED][R_YEAR],
 		   (long) (counts[OP_SINGLE][R_INDOUBT] + counts[OP_MULTI][R_INDOUBT] +
-				   counts[OP_BULK][R_INDOUBT] + counts[OP_PAYMENT][R_INDOUBT] +
+				   counts[OP_BULK][R_INDOUBT] + counts[OP_COPY][R_INDOUBT] + counts[OP_PAYMENT][R_INDOUBT] +
 				   counts[OP_RAISE][R_INDOUBT] + counts[OP_LOWER][R_INDOUBT]),
 		   (long) rows_indoubt,
 		   (long) (counts[OP_SINGLE][R_LOST] + counts[OP_MULTI][R_LOST] + counts[OP_BULK][R_LOST] +
-				   counts[OP_PAYMENT][R_LOST] + counts[OP_RAISE][R_LOST] +
+				   counts[OP_COPY][R_LOST] + counts[OP_PAYMENT][R_LOST] + counts[OP_RAISE][R_LOST] +
 				   counts[OP_LOWER][R_LOST] + counts[OP_CLOSED][R_LOST]),
 		   (long) reconnects, (long) closed_year_accepted, unexpected);
 	return 0;

@@ -156,6 +156,39 @@ SELECT count(*) FROM (
 	fi
 }
 
+# prepare_xact NAME SLOT1 SLOT2: a transaction that raises two 2023 plans'
+# limits, allocates into them (one row, and 50 rows by INSERT ... SELECT),
+# pays part of the new allocation, and is left prepared (two-phase commit:
+# it must survive the crash with its kept-total changes).  Its rows go to
+# $OUT/prepared.NAME.  Retried when it meets a deadlock with the load.
+prepare_xact() {
+	local name=$1 s1=$2 s2=$3 try out
+	for try in 1 2 3; do
+		out=$(q -F $'\t' 2>&1 <<SQL
+BEGIN;
+UPDATE fund_plan SET approved = (approved::bigint + 20000000)::kc_money
+WHERE id = (SELECT plan_id FROM crash_target WHERE slot = $s1);
+UPDATE fund_plan SET approved = (approved::bigint + 5000000)::kc_money
+WHERE id = (SELECT plan_id FROM crash_target WHERE slot = $s2);
+INSERT INTO allocation (plan_id, project_id, amount, allocated_on)
+SELECT plan_id, project_id, '20 triệu', date '2023-06-30' FROM crash_target WHERE slot = $s1
+RETURNING id AS new_id \gset
+SELECT 'a', id, plan_id, amount::bigint FROM allocation WHERE id = :new_id;
+INSERT INTO allocation (plan_id, project_id, amount, allocated_on)
+SELECT plan_id, project_id, '100 nghìn', date '2023-06-30'
+FROM crash_target, generate_series(1, 50) WHERE slot = $s2
+RETURNING 'a', id, plan_id, amount::bigint;
+INSERT INTO payment (allocation_id, kind, amount, paid_on)
+VALUES (:new_id, 'advance', '7 triệu', date '2023-07-01')
+RETURNING 'p', id, allocation_id, amount::bigint;
+PREPARE TRANSACTION '$name';
+SQL
+		) && { printf '%s\n' "$out" >"$OUT/prepared.$name"; return 0; }
+		echo "        preparing $name, try $try: $out" | head -3
+	done
+	return 1
+}
+
 # The load, with the kills.
 load_env() { PGHOST=127.0.0.1 PGPORT=$CRASH_PORT PGUSER=postgres PGDATABASE=$DB "$@"; }
 touch "$OUT/gate"
@@ -178,6 +211,18 @@ for k in $(seq 1 $KILLS); do
 		sleep 0.$((2 + RANDOM % 5))
 	fi
 	rm -f "$OUT/gate"
+	if [ "$k" -eq 1 ]; then
+		# two prepared transactions are in flight at the first kill
+		check "kill $k: two transactions prepared (PREPARE TRANSACTION) before the kill" \
+			eval 'prepare_xact crash_commit $((SEED % 18)) $(((SEED + 1) % 18)) &&
+				prepare_xact crash_rollback $(((SEED + 2) % 18)) $(((SEED + 3) % 18))'
+	fi
+	echo "        at the kill: $(q -c "SELECT format('%s statements running (%s bulk INSERT ... SELECT, %s COPY), %s sessions idle in transaction',
+		count(*) FILTER (WHERE state = 'active'),
+		count(*) FILTER (WHERE state = 'active' AND query LIKE '%generate_series%'),
+		count(*) FILTER (WHERE state = 'active' AND query LIKE 'COPY%'),
+		count(*) FILTER (WHERE state LIKE 'idle in transaction%'))
+		FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")"
 	nchildren=$(ps -o pid= --ppid "$(crash_postmaster_pid)" | wc -l)
 	at=$(elapsed)
 	if crash_cluster_kill; then
@@ -201,6 +246,24 @@ for k in $(seq 1 $KILLS); do
 	check "kill $k: the server log shows crash recovery ($(grep -E 'redo done at|redo starts at' "$CRASH_DIR/server.log" | tail -1 | sed 's/.*LOG: *//'))" \
 		test "$recoveries" -eq "$((recoveries_before + k))"
 	run_checks "after kill $k" "$OUT/recorded.$k"
+	if [ "$k" -eq 1 ]; then
+		check "kill $k: both prepared transactions survived the crash" \
+			test "$(q -c "SELECT string_agg(gid, ' ' ORDER BY gid) FROM pg_prepared_xacts")" = "crash_commit crash_rollback"
+		if q -c "COMMIT PREPARED 'crash_commit'" -c "ROLLBACK PREPARED 'crash_rollback'"; then
+			ok "kill $k: COMMIT PREPARED crash_commit, ROLLBACK PREPARED crash_rollback"
+			# committed now: the later checks look for its rows
+			cp "$OUT/prepared.crash_commit" "$OUT/committed.prepared"
+		else
+			bad "kill $k: resolving the prepared transactions"
+		fi
+		cp "$OUT/prepared.crash_rollback" "$OUT/rolledback"
+		check "kill $k: the rolled-back prepared transaction left no row ($(wc -l <"$OUT/rolledback") rows looked for)" \
+			test "$(q -c "CREATE TEMP TABLE d (kind text, id bigint, ref bigint, amount bigint)" \
+				-c "\\copy d FROM '$OUT/rolledback'" \
+				-c "SELECT count(*) FROM d WHERE EXISTS (SELECT FROM allocation a WHERE d.kind = 'a' AND a.id = d.id)
+					OR EXISTS (SELECT FROM payment p WHERE d.kind = 'p' AND p.id = d.id)")" = 0
+		run_checks "after the prepared transactions" "$OUT/prepared.crash_commit"
+	fi
 	touch "$OUT/gate"
 done
 
