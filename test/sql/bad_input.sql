@@ -1,5 +1,6 @@
 -- The bad-input catalogue: malformed values for every input function
--- (kc_money, kc_plan, kc_money_sumstate, kc_plan_sumstate, kc_source) and
+-- (kc_money, kc_plan, kc_money_sumstate, kc_plan_sumstate, kc_source, and
+-- the numeric to kc_money cast) and
 -- every text option (units, rounding modes, numbers of decimals, languages,
 -- the column names and reasons given to the rule-declaring functions), each
 -- with the SQLSTATE it must raise.  A loop runs every entry and prints the
@@ -22,6 +23,7 @@ CREATE TABLE kc_test_bad.project (id int PRIMARY KEY, category text, source kc_s
 CREATE TEMP TABLE bad_call (fn text PRIMARY KEY, template text NOT NULL);
 INSERT INTO bad_call VALUES
 	('kc_money', 'SELECT %s::kc_money'),
+	('kc_money(numeric)', 'SELECT %s::numeric::kc_money'),
 	('kc_plan', 'SELECT %s::kc_plan'),
 	('kc_money_sumstate', 'SELECT %s::kc_money_sumstate'),
 	('kc_plan_sumstate', 'SELECT %s::kc_plan_sumstate'),
@@ -80,6 +82,14 @@ INSERT INTO bad_value (value, fn, expected) VALUES
 	('-9223372036854775809', 'kc_money', '22003'),
 	('10000000000 tỷ', 'kc_money', '22003'),
 	('99999999999999999999999999999999999999', 'kc_money', '22003'),
+	-- numeric to kc_money (the cast, also on assignment): never rounded
+	('1.5', 'kc_money(numeric)', '22P02'),
+	('-0.5', 'kc_money(numeric)', '22P02'),
+	('0.0000001', 'kc_money(numeric)', '22P02'),
+	('1e19', 'kc_money(numeric)', '22003'),
+	('-9223372036854775809', 'kc_money(numeric)', '22003'),
+	('NaN', 'kc_money(numeric)', '22003'),
+	('Infinity', 'kc_money(numeric)', '22003'),
 	-- kc_plan
 	('', 'kc_plan', '22P02'),
 	('()', 'kc_plan', '22P02'),
