@@ -1,18 +1,21 @@
 # test/extra_cluster.sh -- extra throwaway clusters for suites that need
 # their own server (a streaming standby, a server under the sanitizers).
 # Sourced, not run.  Follows tools/lib.sh: the server runs as postgres when
-# the suite runs as root, lives in tmp/NAME inside the checkout when
+# the suite runs as root, lives in tmp/NAME-PID inside the checkout when
 # postgres can reach it (else in a fresh directory under /tmp), listens on
 # 127.0.0.1 only, on a free port from 54421 (tools/lib.sh uses 54320-54420).
 #
-#   kc_extra_init NAME      initdb; sets KC_X_DIR[NAME], KC_X_PORT[NAME]
+#   kc_extra_prepare NAME   directory and port only: KC_X_DIR[NAME], KC_X_PORT[NAME]
+#   kc_extra_init NAME      initdb (after kc_extra_prepare, or doing it)
 #   kc_extra_conf NAME LINE...   append lines to its postgresql.conf
 #   kc_extra_start NAME [VAR=VALUE...]   start it (environment for the server)
-#   kc_extra_stop NAME      stop it (immediate) and remove its directory
+#   kc_extra_stop NAME [keep]   stop it (fast, else immediate), remove its directory
+#   kc_extra_psql NAME ARGS...  psql to it
 #   kc_extra_stop_all       every cluster this shell started; run on EXIT
 #   kc_extra_as_owner CMD...   run a command as the clusters' owner
 #
-# PGBIN must be set (the harness exports it).
+# PGBIN must be set (the harness exports it); a suite may point it at
+# another installation's bin directory (the sanitizer suite does).
 
 declare -A KC_X_DIR=() KC_X_PORT=()
 KC_X_ROOT=${KC_X_ROOT:-$(pwd)}
@@ -43,14 +46,23 @@ kc_extra_free_port() {
 	return 1
 }
 
-# The cluster's directory, owned by the server's user.
+# The cluster's directory, owned by the server's user: tmp/NAME-PID, so
+# that two runs in one checkout do not meet; what a killed run left behind
+# (its PID gone) is stopped and removed first.
 kc_extra_dir() {
-	local name=$1 dir
+	local name=$1 dir old pid
 	if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$KC_X_ROOT/tmp" 2>/dev/null; then
-		dir="$KC_X_ROOT/tmp/$name"
-		if [ -f "$dir/data/postmaster.pid" ]; then
-			kc_extra_as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-		fi
+		for old in "$KC_X_ROOT/tmp/$name"-*; do
+			[ -d "$old" ] || continue
+			pid=${old##*-}
+			case "$pid" in *[!0-9]*|'') continue ;; esac
+			kill -0 "$pid" 2>/dev/null && continue
+			if [ -f "$old/data/postmaster.pid" ]; then
+				kc_extra_as_owner "$PGBIN/pg_ctl" -D "$old/data" -m immediate -w stop >/dev/null 2>&1 || true
+			fi
+			rm -rf "$old"
+		done
+		dir="$KC_X_ROOT/tmp/$name-$$"
 		rm -rf "$dir"
 		mkdir -p "$dir"
 	else
@@ -74,7 +86,7 @@ kc_extra_prepare() {
 
 kc_extra_init() {
 	local name=$1
-	kc_extra_prepare "$name" || return 1
+	[ -n "${KC_X_DIR[$name]:-}" ] || kc_extra_prepare "$name" || return 1
 	local dir=${KC_X_DIR[$name]} port=${KC_X_PORT[$name]}
 	kc_extra_as_owner "$PGBIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 \
 		--locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; return 1; }
@@ -85,6 +97,8 @@ kc_extra_init() {
 		"max_connections = 60" \
 		"shared_buffers = 64MB" \
 		"max_prepared_transactions = 10" \
+		"max_worker_processes = 8" \
+		"max_parallel_workers = 4" \
 		"fsync = off" \
 		"synchronous_commit = off" \
 		"log_min_messages = warning"
