@@ -205,20 +205,29 @@ def txt_plan_state(v):
     return "(%d,%d,%d)" % v
 
 
-# Rows of (kc_money, kc_plan, kc_money_sumstate, kc_plan_sumstate): the
-# extremes of every field, signs, zero.
+# Rows of (kc_money, kc_plan, kc_money_sumstate, kc_plan_sumstate,
+# kc_source): the extremes of every field, signs, zero, every label.
 COPY_ROWS = [
-    (0, (0, 0), (0, 0), (0, 0, 0)),
-    (345500000000, (345500000000, 323000000000), (345500000000, 17), (345500000000, 323000000000, 17)),
-    (-1, (-1, 1), (-1, 1), (-1, 1, 1)),
-    (INT64_MIN, (INT64_MIN, INT64_MAX), (SUM_MIN, INT64_MAX), (SUM_MIN, SUM_MAX, INT64_MAX)),
-    (INT64_MAX, (INT64_MAX, INT64_MIN), (SUM_MAX, 0), (SUM_MAX, SUM_MIN, 0)),
-    (2**32, (2**32 + 1, -(2**32)), (2**64, 3), (-(2**64), 2**64 - 1, 2)),
+    (0, (0, 0), (0, 0), (0, 0, 0), "national"),
+    (345500000000, (345500000000, 323000000000), (345500000000, 17), (345500000000, 323000000000, 17), "local"),
+    (-1, (-1, 1), (-1, 1), (-1, 1, 1), "counterpart"),
+    (INT64_MIN, (INT64_MIN, INT64_MAX), (SUM_MIN, INT64_MAX), (SUM_MIN, SUM_MAX, INT64_MAX), "other"),
+    (INT64_MAX, (INT64_MAX, INT64_MIN), (SUM_MAX, 0), (SUM_MAX, SUM_MIN, 0), "national"),
+    (2**32, (2**32 + 1, -(2**32)), (2**64, 3), (-(2**64), 2**64 - 1, 2), "local"),
 ]
-COPY_TYPES = ["kc_money", "kc_plan", "kc_money_sumstate", "kc_plan_sumstate"]
-TEXT_OF = [txt_money, txt_plan, txt_money_state, txt_plan_state]
-ENCODE = [enc_money, enc_plan, enc_money_state, enc_plan_state]
-SIZES = [8, 16, 24, 40]
+COPY_TYPES = ["kc_money", "kc_plan", "kc_money_sumstate", "kc_plan_sumstate", "kc_source"]
+COPY_COLS = ["m", "p", "ms", "ps", "src"]
+TEXT_OF = [txt_money, txt_plan, txt_money_state, txt_plan_state, str]
+ENCODE = [enc_money, enc_plan, enc_money_state, enc_plan_state, str.encode]
+SIZES = [8, 16, 24, 40, None]   # an enum is sent as its label
+COLS = ", ".join(COPY_COLS)
+
+
+class KcSourceBinaryLoader(Loader):
+    format = Format.BINARY
+
+    def load(self, data):
+        return bytes(data).decode()
 
 
 def expected_text_rows(rows):
@@ -226,8 +235,9 @@ def expected_text_rows(rows):
 
 
 def table_text(conn, table):
-    return conn.execute(sql.SQL("SELECT n, m::text, p::text, ms::text, ps::text FROM {} ORDER BY n")
-                        .format(sql.Identifier(table))).fetchall()
+    return conn.execute(sql.SQL("SELECT n, {} FROM {} ORDER BY n").format(
+        sql.SQL(", ").join(sql.SQL("{}::text").format(sql.Identifier(c)) for c in COPY_COLS),
+        sql.Identifier(table))).fetchall()
 
 
 def table_text_rows(conn, table):
@@ -377,13 +387,18 @@ def test_cap(conn):
 
 def test_copy(conn):
     oids = {t: type_oid(conn, t) for t in COPY_TYPES}
+    ext_types = [r[0] for r in conn.execute(
+        "SELECT t.typname FROM pg_type t JOIN pg_depend d ON d.classid = 'pg_type'::regclass "
+        "AND d.objid = t.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid "
+        "WHERE e.extname = 'kc_ext' AND t.typtype IN ('b', 'e', 'd', 'r', 'm') ORDER BY 1").fetchall()]
+    check_eq("the COPY test covers every type kc_ext creates", sorted(COPY_TYPES), ext_types)
     conn.execute("CREATE TEMP TABLE kc_copy_src (n int, m kc_money, p kc_plan, "
-                 "ms kc_money_sumstate, ps kc_plan_sumstate)")
+                 "ms kc_money_sumstate, ps kc_plan_sumstate, src kc_source)")
     conn.execute("CREATE TEMP TABLE kc_copy_dst (LIKE kc_copy_src)")
     conn.execute("CREATE TEMP TABLE kc_copy_raw (LIKE kc_copy_src)")
     want = expected_text_rows(COPY_ROWS)
     with conn.cursor() as cur:
-        cur.executemany("INSERT INTO kc_copy_src VALUES (%s, %s, %s, %s, %s)",
+        cur.executemany("INSERT INTO kc_copy_src VALUES (%s, %s, %s, %s, %s, %s)",
                         [(i,) + t for i, t in enumerate(want)])
     check_eq("text input of every type", want, table_text_rows(conn, "kc_copy_src"))
 
@@ -392,29 +407,32 @@ def test_copy(conn):
     try:
         # the temp table is not visible to conn2: copy a query of literals
         values = sql.SQL(", ").join(
-            sql.SQL("({}, {}::kc_money, {}::kc_plan, {}::kc_money_sumstate, {}::kc_plan_sumstate)").format(
-                *[sql.Literal(v) for v in (i,) + t]) for i, t in enumerate(want))
-        q = sql.SQL("COPY (SELECT * FROM (VALUES {}) v(n, m, p, ms, ps) ORDER BY n) TO STDOUT (FORMAT binary)") \
+            sql.SQL("({}, {}::kc_money, {}::kc_plan, {}::kc_money_sumstate, {}::kc_plan_sumstate, "
+                    "{}::kc_source)").format(*[sql.Literal(v) for v in (i,) + t]) for i, t in enumerate(want))
+        q = sql.SQL("COPY (SELECT * FROM (VALUES {}) v(n, " + COLS + ") ORDER BY n) TO STDOUT (FORMAT binary)") \
             .format(values)
         conn2.adapters.register_loader(oids["kc_money"], Int8BinaryLoader)
         conn2.adapters.register_loader(oids["kc_plan"], KcPlanBinaryLoader)
         conn2.adapters.register_loader(oids["kc_money_sumstate"], KcMoneySumstateBinaryLoader)
         conn2.adapters.register_loader(oids["kc_plan_sumstate"], KcPlanSumstateBinaryLoader)
+        conn2.adapters.register_loader(oids["kc_source"], KcSourceBinaryLoader)
         with conn2.cursor() as cur:
             with cur.copy(q) as copy:
                 copy.set_types([INT4_OID] + [oids[t] for t in COPY_TYPES])
                 got = [tuple(r[1:]) for r in copy.rows()]
-        check_eq("binary COPY OUT of kc_money, kc_plan, kc_money_sumstate, kc_plan_sumstate",
+        check_eq("binary COPY OUT of " + ", ".join(COPY_TYPES),
                  COPY_ROWS, got)
     finally:
         conn2.close()
 
     # COPY OUT, raw: the stream's field sizes and bytes, decoded by hand.
     with conn.cursor() as cur:
-        with cur.copy("COPY (SELECT m, p, ms, ps FROM kc_copy_src ORDER BY n) TO STDOUT (FORMAT binary)") as copy:
+        with cur.copy("COPY (SELECT " + COLS + " FROM kc_copy_src ORDER BY n) TO STDOUT (FORMAT binary)") as copy:
             raw = b"".join(bytes(b) for b in copy)
     fields = parse_pgcopy(raw)
-    check_eq("raw binary COPY: field sizes", [SIZES] * len(COPY_ROWS), [[len(f) for f in r] for r in fields])
+    check_eq("raw binary COPY: field sizes",
+             [[n if n is not None else len(r[-1].encode()) for n in SIZES] for r in COPY_ROWS],
+             [[len(f) for f in r] for r in fields])
     check_eq("raw binary COPY: bytes are the big-endian encodings",
              [[enc(v) for enc, v in zip(ENCODE, r)] for r in COPY_ROWS], fields)
 
@@ -423,7 +441,7 @@ def test_copy(conn):
         # cls None: used only when a dumper is looked up by oid (set_types)
         conn.adapters.register_dumper(None, dumper(oids[t], enc))
     with conn.cursor() as cur:
-        with cur.copy("COPY kc_copy_dst (n, m, p, ms, ps) FROM STDIN (FORMAT binary)") as copy:
+        with cur.copy("COPY kc_copy_dst (n, " + COLS + ") FROM STDIN (FORMAT binary)") as copy:
             copy.set_types([INT4_OID] + [oids[t] for t in COPY_TYPES])
             for n, row in enumerate(COPY_ROWS):
                 # set_types picked the binary dumpers registered for the oids
@@ -433,16 +451,16 @@ def test_copy(conn):
     # COPY IN of the raw stream built here, then the server's own stream
     # back: a byte-exact round trip.
     with conn.cursor() as cur:
-        with cur.copy("COPY kc_copy_raw (m, p, ms, ps) FROM STDIN (FORMAT binary)") as copy:
+        with cur.copy("COPY kc_copy_raw (" + COLS + ") FROM STDIN (FORMAT binary)") as copy:
             copy.write(build_pgcopy([[enc(v) for enc, v in zip(ENCODE, r)] for r in COPY_ROWS]))
-    got = [r for r in conn.execute("SELECT m::text, p::text, ms::text, ps::text FROM kc_copy_raw").fetchall()]
+    got = table_text_rows(conn, "kc_copy_raw")
     check_eq("raw binary COPY IN built by hand, read back as text", sorted(want), sorted(got))
     conn.execute("TRUNCATE kc_copy_raw")
     with conn.cursor() as cur:
-        with cur.copy("COPY kc_copy_raw (m, p, ms, ps) FROM STDIN (FORMAT binary)") as copy:
+        with cur.copy("COPY kc_copy_raw (" + COLS + ") FROM STDIN (FORMAT binary)") as copy:
             copy.write(raw)
     with conn.cursor() as cur:
-        with cur.copy("COPY (SELECT m, p, ms, ps FROM kc_copy_raw) TO STDOUT (FORMAT binary)") as copy:
+        with cur.copy("COPY (SELECT " + COLS + " FROM kc_copy_raw) TO STDOUT (FORMAT binary)") as copy:
             raw2 = b"".join(bytes(b) for b in copy)
     check("the server's binary COPY stream round-trips byte for byte",
           sorted(parse_pgcopy(raw2)) == sorted(fields), len(raw2))
@@ -458,6 +476,7 @@ def test_copy(conn):
         ("kc_plan_sumstate, 39 bytes", ["ps"], [b"\x00" * 39]),
         ("kc_plan_sumstate, 41 bytes", ["ps"], [b"\x00" * 41]),
         ("kc_plan_sumstate, negative count", ["ps"], [b"\x00" * 32 + struct.pack(">q", INT64_MIN)]),
+        ("kc_source, a label that does not exist", ["src"], [b"federal"]),
     ]
     for what, cols, row in bad:
         def attempt():
@@ -465,7 +484,10 @@ def test_copy(conn):
                 with conn.cursor() as cur:
                     with cur.copy("COPY kc_copy_raw (%s) FROM STDIN (FORMAT binary)" % ", ".join(cols)) as copy:
                         copy.write(build_pgcopy([row]))
-        expect_error("binary COPY IN of %s" % what, {"22P03", "08P01"}, attempt)
+        # too short: 08P01 (insufficient data); trailing bytes, bad count:
+        # 22P03; an unknown enum label: 22P02
+        expect_error("binary COPY IN of %s" % what,
+                     {"22P02"} if cols == ["src"] else {"22P03", "08P01"}, attempt)
     check_eq("the server survived every malformed value", 1, conn.execute("SELECT 1").fetchone()[0])
 
 
