@@ -20,8 +20,8 @@ ROWS=${BENCH_CAP_ROWS:-200000}
 BIG=${BENCH_CAP_BIG:-1000000}
 RUNS=${BENCH_CAP_RUNS:-3}
 PGBENCH_SECONDS=${BENCH_CAP_PGBENCH_SECONDS:-10}
-PGBENCH=$(command -v pgbench || echo "$(pg_config --bindir 2>/dev/null)/pgbench")
-[ -x "$PGBENCH" ] || PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+PGBENCH="$("${PG_CONFIG:-pg_config}" --bindir 2>/dev/null)/pgbench"
+[ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)
 
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "SET client_min_messages = warning" \
 	-c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB" >/dev/null
