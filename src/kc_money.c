@@ -15,8 +15,6 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
-PG_MODULE_MAGIC;
-
 static const char *const fraction_hint =
 "kc_money holds whole đồng. Vietnamese notation uses the comma for decimals and the dot between thousands: \"1,234\" is one point two three four, \"1.234\" is one thousand two hundred thirty-four.";
 

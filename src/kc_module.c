@@ -1,0 +1,22 @@
+/*
+ * kc_module.c
+ *		The kc_ext shared library: its magic block and load-time set-up.
+ *
+ * Loading the library (by the first kc_ext function a session calls, or
+ * earlier through session_preload_libraries / shared_preload_libraries)
+ * registers the cap rules' cache callbacks and executor hooks, so that
+ * every statement after the load is checked on its net effect.
+ */
+#include "kc_ext.h"
+
+#include "kc_cap.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	kc_cap_module_init();
+}
