@@ -198,6 +198,31 @@ kc_money_mul_int4(PG_FUNCTION_ARGS)
 	PG_RETURN_KCMONEY(r);
 }
 
+PG_FUNCTION_INFO_V1(kc_money_mul_int2);
+Datum
+kc_money_mul_int2(PG_FUNCTION_ARGS)
+{
+	KcMoney		a = PG_GETARG_KCMONEY(0);
+	int64		b = PG_GETARG_INT16(1);
+	KcMoney		r;
+
+	if (unlikely(pg_mul_s64_overflow(a, b, &r)))
+		report_overflow();
+	PG_RETURN_KCMONEY(r);
+}
+
+PG_FUNCTION_INFO_V1(kc_money_div_int2);
+Datum
+kc_money_div_int2(PG_FUNCTION_ARGS)
+{
+	KcMoney		a = PG_GETARG_KCMONEY(0);
+	int64		b = PG_GETARG_INT16(1);
+
+	if (b == 0)
+		report_division_by_zero();
+	PG_RETURN_KCMONEY(money_from_int128(kc_div_round(a, b, KC_ROUND_HALF_UP)));
+}
+
 PG_FUNCTION_INFO_V1(kc_money_div_int8);
 Datum
 kc_money_div_int8(PG_FUNCTION_ARGS)

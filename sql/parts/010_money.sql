@@ -33,6 +33,8 @@ COMMENT ON TYPE @extschema@.kc_money IS
 -- Casts.  Integers become kc_money implicitly (amount + 1000 works);
 -- numeric only on assignment and only when it is whole (22P02 otherwise);
 -- kc_money becomes bigint or numeric on assignment or explicitly.
+CREATE FUNCTION @extschema@.kc_money(smallint) RETURNS @extschema@.kc_money
+	AS 'int28' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.kc_money(integer) RETURNS @extschema@.kc_money
 	AS 'MODULE_PATHNAME', 'kc_money_from_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.kc_money(numeric) RETURNS @extschema@.kc_money
@@ -40,6 +42,9 @@ CREATE FUNCTION @extschema@.kc_money(numeric) RETURNS @extschema@.kc_money
 CREATE FUNCTION @extschema@.kc_money_numeric(@extschema@.kc_money) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'kc_money_to_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+-- smallint too: drivers send small integer parameters as int2 (psycopg).
+CREATE CAST (smallint AS @extschema@.kc_money)
+	WITH FUNCTION @extschema@.kc_money(smallint) AS IMPLICIT;
 CREATE CAST (integer AS @extschema@.kc_money)
 	WITH FUNCTION @extschema@.kc_money(integer) AS IMPLICIT;
 CREATE CAST (bigint AS @extschema@.kc_money) WITHOUT FUNCTION AS IMPLICIT;
@@ -132,6 +137,10 @@ CREATE FUNCTION @extschema@.kc_money_mul_int8(@extschema@.kc_money, bigint) RETU
 	AS 'MODULE_PATHNAME', 'kc_money_mul_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.kc_money_mul_int4(@extschema@.kc_money, integer) RETURNS @extschema@.kc_money
 	AS 'MODULE_PATHNAME', 'kc_money_mul_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_mul_int2(@extschema@.kc_money, smallint) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_mul_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_div_int2(@extschema@.kc_money, smallint) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_div_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.kc_money_mul_numeric(@extschema@.kc_money, numeric) RETURNS @extschema@.kc_money
 	AS 'MODULE_PATHNAME', 'kc_money_mul_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.kc_money_div_int8(@extschema@.kc_money, bigint) RETURNS @extschema@.kc_money
@@ -152,6 +161,10 @@ CREATE OPERATOR @extschema@.* (LEFTARG = @extschema@.kc_money, RIGHTARG = bigint
 	FUNCTION = @extschema@.kc_money_mul_int8);
 CREATE OPERATOR @extschema@.* (LEFTARG = @extschema@.kc_money, RIGHTARG = integer,
 	FUNCTION = @extschema@.kc_money_mul_int4);
+CREATE OPERATOR @extschema@.* (LEFTARG = @extschema@.kc_money, RIGHTARG = smallint,
+	FUNCTION = @extschema@.kc_money_mul_int2);
+CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = smallint,
+	FUNCTION = @extschema@.kc_money_div_int2);
 CREATE OPERATOR @extschema@.* (LEFTARG = @extschema@.kc_money, RIGHTARG = numeric,
 	FUNCTION = @extschema@.kc_money_mul_numeric);
 CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = bigint,

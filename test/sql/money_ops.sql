@@ -137,3 +137,15 @@ SELECT id, amount FROM money_ops_t WHERE id >= 8 ORDER BY id;
 -- bigint columns and kc_money columns compare and join without casts
 SELECT count(*) AS equal_rows FROM money_ops_t WHERE amount = as_bigint;
 DROP TABLE money_ops_t;
+
+-- smallint, as drivers send small integer parameters (psycopg): assigned,
+-- compared, multiplied and divided without casts or ambiguity
+CREATE TABLE money_ops_small (amount kc_money);
+INSERT INTO money_ops_small VALUES (2000::smallint);
+SELECT amount + 2::smallint AS plus, amount = 2000::smallint AS eq,
+       amount * 3::smallint AS times, amount / 3::smallint AS divided,
+       amount * (-32768)::smallint AS by_min
+FROM money_ops_small;
+SELECT pg_temp.ops_err($q$SELECT amount / 0::smallint FROM money_ops_small$q$);
+SELECT pg_temp.ops_err($q$SELECT '9223372036854775807'::kc_money * 2::smallint$q$);
+DROP TABLE money_ops_small;
