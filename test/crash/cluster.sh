@@ -1,16 +1,17 @@
 # test/crash/cluster.sh -- the throwaway cluster of the crash test
 # (test/suites/60-crash.sh).  Sourced, not run.  Follows tools/lib.sh: the
 # server runs as postgres when the suite runs as root; it lives in
-# tmp/crash-cluster inside the checkout when postgres can reach it, else in
-# a fresh directory under /tmp; it listens on 127.0.0.1 only, on a free port
+# a fresh tmp/crash-cluster.XXXXXX inside the checkout when postgres can
+# reach it, else in a fresh directory under /tmp; it listens on 127.0.0.1 only, on a free port
 # from 54521 (tools/lib.sh takes 54320-54420, test/extra_cluster.sh
 # 54421-54520), or on KC_CRASH_PORT when set.
 #
 # Unlike the main test cluster, this one is durable: fsync, synchronous
 # commit and full-page writes are on, so a SIGKILL loses nothing committed.
 #
-#   crash_cluster_init          initdb and configuration: CRASH_DIR, CRASH_PORT
-#   crash_cluster_start         start (waits until it accepts connections)
+#   crash_cluster_init          initdb and configuration: CRASH_DIR
+#   crash_cluster_first_start   pick a free port (CRASH_PORT) and start
+#   crash_cluster_start         start again (waits until it accepts connections)
 #   crash_cluster_kill          SIGKILL the postmaster and all its children at once
 #   crash_cluster_remove        stop (immediate) and remove the directory
 #   crash_psql ARGS...          psql to it
@@ -19,7 +20,6 @@
 
 CRASH_DIR=
 CRASH_PORT=
-CRASH_TMP=
 
 crash_as_owner() {
 	if [ "$(id -u)" -eq 0 ]; then
@@ -47,25 +47,19 @@ crash_free_port() {
 crash_cluster_init() {
 	local root=${KC_CRASH_ROOT:-$(pwd)}
 	mkdir -p "$root/tmp"
+	# a directory of its own: two runs of the suite in one checkout (two
+	# people testing at once) must not stop each other's server
 	if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$root/tmp" 2>/dev/null; then
-		CRASH_DIR="$root/tmp/crash-cluster"
-		if [ -f "$CRASH_DIR/data/postmaster.pid" ]; then
-			crash_as_owner "$PGBIN/pg_ctl" -D "$CRASH_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
-		fi
-		rm -rf "$CRASH_DIR"
-		mkdir -p "$CRASH_DIR"
+		CRASH_DIR=$(mktemp -d "$root/tmp/crash-cluster.XXXXXX")
 	else
-		CRASH_TMP=$(mktemp -d /tmp/kc_ext_crash.XXXXXX)
-		CRASH_DIR=$CRASH_TMP
+		CRASH_DIR=$(mktemp -d /tmp/kc_ext_crash.XXXXXX)
 	fi
 	[ "$(id -u)" -eq 0 ] && chown postgres: "$CRASH_DIR"
 	crash_as_owner mkdir -p "$CRASH_DIR/socket"
 	crash_as_owner "$PGBIN/initdb" -D "$CRASH_DIR/data" -U postgres -A trust -E UTF8 \
 		--locale=C.UTF-8 >"$CRASH_DIR/initdb.log" 2>&1 || { cat "$CRASH_DIR/initdb.log" >&2; return 1; }
-	CRASH_PORT=$(crash_free_port) || { echo "no free TCP port in 54521-54620 on 127.0.0.1" >&2; return 1; }
 	crash_as_owner tee -a "$CRASH_DIR/data/postgresql.conf" >/dev/null <<CONF
 listen_addresses = '127.0.0.1'
-port = $CRASH_PORT
 unix_socket_directories = '$CRASH_DIR/socket'
 max_connections = 40
 max_prepared_transactions = 10
@@ -78,6 +72,19 @@ checkpoint_timeout = 30s
 log_min_messages = warning
 log_checkpoints = on
 CONF
+}
+
+# The first start picks a free port (again when another server took it in
+# between); later starts keep it.
+crash_cluster_first_start() {
+	local try
+	for try in 1 2 3 4 5; do
+		CRASH_PORT=$(crash_free_port) || { echo "no free TCP port in 54521-54620 on 127.0.0.1" >&2; return 1; }
+		echo "port = $CRASH_PORT" | crash_as_owner tee -a "$CRASH_DIR/data/postgresql.conf" >/dev/null
+		crash_cluster_start && return 0
+		[ -n "${KC_CRASH_PORT:-}" ] && return 1
+	done
+	return 1
 }
 
 crash_cluster_start() {
@@ -98,18 +105,23 @@ crash_postmaster_pid() {
 
 # SIGKILL to the postmaster and every child of it in one kill(1), then wait
 # until all of them are gone (a child left attached to the shared memory
-# would keep the new postmaster from starting).
+# would keep the new postmaster from starting).  The postmaster is stopped
+# (SIGSTOP) first, so that it cannot fork a child between the listing of
+# its children and the kill.
 crash_cluster_kill() {
-	local pm children pids p n
+	local pm children pids p n alive
 	pm=$(crash_postmaster_pid)
 	[ -n "$pm" ] || { echo "no postmaster running" >&2; return 1; }
+	kill -STOP "$pm"
 	children=$(ps -o pid= --ppid "$pm" | tr -s ' \n' ' ')
 	pids="$pm $children"
 	# shellcheck disable=SC2086
 	kill -KILL $pids 2>/dev/null
 	for n in $(seq 1 200); do
-		local alive=0
+		alive=0
 		for p in $pids; do
+			# also until reaped: a new postmaster refuses to start while
+			# the old one's pid exists, even as a zombie
 			kill -0 "$p" 2>/dev/null && alive=1
 		done
 		[ "$alive" -eq 0 ] && return 0

@@ -26,14 +26,17 @@
 #
 # Environment: KC_CRASH_SECONDS (load duration, 40), KC_CRASH_CLIENTS (4),
 # KC_CRASH_SEED (random), KC_CRASH_PORT (a fixed port).  The cluster is
-# stopped and removed on every exit path; its log is kept in tmp/crash.
+# stopped and removed on every exit path.  The load's output, the recorded
+# rows and the server log are in a fresh tmp/crash.XXXXXX, removed when
+# every check passed, kept (and named) otherwise.
 set -uo pipefail
 ROOT=$(pwd)
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 PGBIN=${PGBIN:-$("$PG_CONFIG" --bindir)}
 . test/crash/cluster.sh
 
-OUT=$ROOT/tmp/crash
+mkdir -p "$ROOT/tmp"
+OUT=$(mktemp -d "$ROOT/tmp/crash.XXXXXX")	# its own, as the cluster's
 DB=kc_crash
 LOAD_SECONDS=${KC_CRASH_SECONDS:-40}
 CLIENTS=${KC_CRASH_CLIENTS:-4}
@@ -62,6 +65,11 @@ cleanup() {
 }
 finish() {
 	cleanup
+	if [ "$failed" -eq 0 ]; then
+		rm -rf "$OUT"
+	else
+		echo "        logs, recorded rows and the server log are kept in $OUT"
+	fi
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 	exit
@@ -72,7 +80,6 @@ trap 'cleanup; exit 143' TERM
 
 q() { crash_psql -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
-rm -rf "$OUT" && mkdir -p "$OUT"
 suite_start=$(date +%s.%N)
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
 elapsed() { since "$suite_start"; }
@@ -86,7 +93,7 @@ else
 fi
 
 # The durable cluster and the database.
-if crash_cluster_init && crash_cluster_start; then
+if crash_cluster_init && crash_cluster_first_start; then
 	ok "durable cluster started on port $CRASH_PORT ($(crash_psql -At -d postgres -c "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')"))"
 else
 	bad "the cluster did not start"; finish
@@ -223,7 +230,8 @@ for k in $(seq 1 $KILLS); do
 		count(*) FILTER (WHERE state = 'active' AND query LIKE 'COPY%'),
 		count(*) FILTER (WHERE state LIKE 'idle in transaction%'))
 		FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")"
-	nchildren=$(ps -o pid= --ppid "$(crash_postmaster_pid)" | wc -l)
+	pm=$(crash_postmaster_pid)
+	nchildren=$([ -n "$pm" ] && ps -o pid= --ppid "$pm" | wc -l)
 	at=$(elapsed)
 	if crash_cluster_kill; then
 		ok "kill $k: SIGKILL to the postmaster and its $nchildren children at ${at}s, under load"
