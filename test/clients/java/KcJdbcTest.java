@@ -338,6 +338,16 @@ public class KcJdbcTest {
 					rs.next();
 					checkEq("INSERT ... amount = setLong(2000)", 2000L, rs.getLong(1));
 				}
+				ps.setInt(3, 70000);
+				try (ResultSet rs = ps.executeQuery()) {
+					rs.next();
+					checkEq("INSERT ... amount = setInt(70000)", 70000L, rs.getLong(1));
+				}
+				ps.setShort(3, (short) 500);
+				try (ResultSet rs = ps.executeQuery()) {
+					rs.next();
+					checkEq("INSERT ... amount = setShort(500)", 500L, rs.getLong(1));
+				}
 				ps.setString(3, "3 nghìn");
 				try (ResultSet rs = ps.executeQuery()) {
 					rs.next();

@@ -340,7 +340,7 @@ def test_parameters(conn):
             ("str '4 nghìn'", "4 nghìn", 4000),
             ("int 70000 (sent as int4)", 70000, 70000),
             ("int 3000000000 (sent as int8)", 3000000000, 3000000000),
-            ("int 2000 (sent as int2: needs a cast smallint -> kc_money)", 2000, 2000)):
+            ("int 2000 (sent as int2)", 2000, 2000)):
         try:
             with conn.transaction(force_rollback=True):
                 got = conn.execute(
