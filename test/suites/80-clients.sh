@@ -105,8 +105,19 @@ fi
 # psycopg 3
 run_driver psycopg /usr/bin/python3 test/clients/python/kc_psycopg_test.py
 
-# node-postgres
-if (cd test/clients/node && npm ci --no-audit --no-fund --loglevel=error) >"$OUT/npm.log" 2>&1; then
+# node-postgres: npm ci, unless node_modules already holds exactly what
+# package-lock.json pins (a stamp written after the last npm ci).
+npm_install() {
+	local sum
+	sum=$(sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)
+	if [ -f node_modules/.kc-lock-stamp ] && [ "$(cat node_modules/.kc-lock-stamp)" = "$sum" ]; then
+		echo "node_modules matches package-lock.json: npm ci skipped"
+		return 0
+	fi
+	npm ci --no-audit --no-fund --prefer-offline --loglevel=error && echo "$sum" >node_modules/.kc-lock-stamp
+}
+if (cd test/clients/node && npm_install) >"$OUT/npm.log" 2>&1; then
+	tail -1 "$OUT/npm.log"
 	run_driver node-postgres node test/clients/node/kc_pg_test.js
 else
 	cat "$OUT/npm.log"

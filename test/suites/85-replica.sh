@@ -182,4 +182,25 @@ else
 	bad "the standby's report or views do not show the streamed changes"
 fi
 
+# A BI tool's multi-host JDBC URL: preferSecondary reads from the standby.
+JDBC_JAR=/usr/share/java/postgresql.jar
+if [ -f "$JDBC_JAR" ] && command -v javac >/dev/null; then
+	if javac -encoding UTF-8 -cp "$JDBC_JAR" -d "$OUT/java" test/clients/java/KcReplicaRead.java >"$OUT/javac.log" 2>&1; then
+		java -Dfile.encoding=UTF-8 -cp "$JDBC_JAR:$OUT/java" KcReplicaRead "${KC_X_PORT[$P]}" "${KC_X_PORT[$S]}" "$DB" \
+			>"$OUT/jdbc.log" 2>&1
+		grep -E '^(ok|FAIL|skip):' "$OUT/jdbc.log"
+		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$OUT/jdbc.log" | tail -1)
+		if [ -n "$line" ]; then
+			passed=$((passed + ${line%% passed*}))
+			f=${line#*, }; failed=$((failed + ${f%% failed}))
+		else
+			cat "$OUT/jdbc.log"; bad "KcReplicaRead printed no result line"
+		fi
+	else
+		cat "$OUT/javac.log"; bad "javac test/clients/java/KcReplicaRead.java"
+	fi
+else
+	echo "skip: pgJDBC ($JDBC_JAR) or javac missing: no JDBC read from the standby (test/suites/80-clients.sh installs it)"
+fi
+
 finish
