@@ -10,7 +10,7 @@
 set -uo pipefail
 
 DB=kc_clients
-OUT=tmp/clients
+OUT=${KC_CLIENTS_OUT:-tmp/clients}   # 90-sanitize.sh runs this file again, elsewhere
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
 total_pass=0

@@ -28,9 +28,10 @@
 # sanitized kc_ext.so and the sanitizer runtimes, not the system kc_ext.so;
 # two canaries (a heap overflow, an out-of-range shift, in a throwaway
 # module built with the same flags) produce reports that this script
-# catches; then every pg_regress test and isolation spec must pass and the
-# server log, from after the canaries, must hold no sanitizer report and no
-# crashed backend.
+# catches; then every pg_regress test, isolation spec and client driver
+# check (test/suites/80-clients.sh, run again against this server) must
+# pass and the server log, from after the canaries, must hold no sanitizer
+# report and no crashed backend.
 set -uo pipefail
 . test/extra_cluster.sh
 
@@ -285,6 +286,21 @@ grep -E '\.\.\. |tests passed|failed' "$OUT/isolation.log"
 count "$OUT/isolation.log" "isolation under the sanitizers ($(( $(date +%s) - start ))s)" ||
 	{ [ -f "$OUT/isolation/regression.diffs" ] && head -100 "$OUT/isolation/regression.diffs"; }
 [ "$rc" -ne 0 ] && ! grep -qE '\.\.\. FAILED|\.\.\. failed' "$OUT/isolation.log" && bad "pg_isolation_regress exited $rc"
+
+# The client drivers (80-clients.sh) against the sanitized server: binary
+# parameters, results and COPY of every type through real protocol paths.
+start=$(date +%s)
+KC_CLIENTS_OUT=$OUT/clients PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres bash test/suites/80-clients.sh \
+	>"$OUT/clients.log" 2>&1
+grep -E '^FAIL|^skip|^---- .*passed' "$OUT/clients.log"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$OUT/clients.log" | tail -1)
+if [ -n "$line" ]; then
+	p=${line%% passed*}; f=${line#*, }; f=${f%% failed}
+	echo "---- client drivers under the sanitizers ($(( $(date +%s) - start ))s): $p passed, $f failed"
+	passed=$((passed + p)); failed=$((failed + f))
+else
+	tail -20 "$OUT/clients.log"; bad "the client drivers printed no result line"
+fi
 
 # 6. The server log after the canaries: no report, no crash.
 tail -c +$((clean_from + 1)) "$LOG" >"$OUT/server-after-canaries.log"
