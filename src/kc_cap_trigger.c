@@ -11,8 +11,10 @@
  */
 #include "kc_cap.h"
 
+#include "catalog/partition.h"
 #include "commands/trigger.h"
 #include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 PG_FUNCTION_INFO_V1(kc_cap_child_row);
@@ -95,6 +97,39 @@ typedef struct CapTrigCache
 	CapRelMap  *map;
 } CapTrigCache;
 
+/*
+ * A cap trigger counts only on the rule's own table (or a partition of it).
+ * Anyone may attach kc_cap_child_row('some rule') to a table of their own;
+ * without this check its rows would move that rule's kept totals (a
+ * negative "allocation" freeing headroom under someone else's plan), and
+ * its TRUNCATE would rebuild them.
+ */
+static void
+cap_check_trigger_table(CapRule *rule, TriggerData *td, bool parent)
+{
+	Relation	rel = td->tg_relation;
+	Oid			relid = RelationGetRelid(rel);
+	Oid			own = parent ? rule->parent_relid : rule->child_relid;
+	bool		ok = (relid == own);
+
+	if (!ok && rel->rd_rel->relispartition)
+	{
+		List	   *ancestors = get_partition_ancestors(relid);
+
+		ok = list_member_oid(ancestors, own);
+		list_free(ancestors);
+	}
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("trigger \"%s\" on relation \"%s\" cannot enforce cap rule \"%s\"",
+						td->tg_trigger->tgname, RelationGetRelationName(rel), rule->name),
+				 errdetail("Cap rule \"%s\" counts the rows of %s \"%s\" only.",
+						   rule->name, parent ? "parent table" : "child table",
+						   get_rel_name(own)),
+				 errhint("Cap rules are declared with kc_enforce_cap, which installs their triggers.")));
+}
+
 static void
 cap_trigger_rule(FunctionCallInfo fcinfo, TriggerData *td, bool parent,
 				 CapRule **rule, CapRelMap **map)
@@ -109,6 +144,7 @@ cap_trigger_rule(FunctionCallInfo fcinfo, TriggerData *td, bool parent,
 		return;
 	}
 	*rule = cap_rule_get(td->tg_trigger->tgargs[0], false);
+	cap_check_trigger_table(*rule, td, parent);
 	*map = cap_rule_relmap(*rule, td->tg_relation, parent);
 	if (tc == NULL)
 		tc = fcinfo->flinfo->fn_extra =
@@ -151,6 +187,7 @@ kc_cap_child_truncate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("kc_cap_child_truncate must be fired by TRUNCATE")));
 	rule = cap_rule_get(td->tg_trigger->tgargs[0], false);
+	cap_check_trigger_table(rule, td, false);
 	/* the kept totals are recomputed from what is left */
 	cap_cache_forget_rule(rule->name);
 	cap_rebuild_totals(rule, false);
