@@ -8,7 +8,8 @@
 --     search_path (sum(kc_money), + and = on kc_money, = on integer and
 --     text, comparisons, floor, tables named like a rule's parent and like
 --     the extension's tables) changes nothing the extension's triggers,
---     rules and functions do.
+--     rules and functions do; nor can it borrow the cap triggers for tables
+--     of its own to move another owner's kept totals.
 -- Roles are cluster-wide: every name starts with kc_test_priv_, and they
 -- are dropped at the start (if an interrupted run left them) and the end.
 SET client_min_messages = warning;
@@ -194,7 +195,40 @@ WHERE tgrelid IN ('kc_test_priv.kc_test_alloc'::regclass, 'kc_test_priv.kc_test_
 ------------------------------------------------------------------------
 -- 3. The hostile role.
 ------------------------------------------------------------------------
--- Objects ahead of the extension's schema.  Each hostile function
+SET ROLE kc_test_priv_hostile;
+-- (a) The cap triggers on tables of its own, naming the owner's rule: they
+--     must not move the owner's kept totals (a negative "allocation" would
+--     free headroom under the owner's plan).
+CREATE TABLE kc_test_evil.fake_alloc (plan_id int, amount kc_money);
+INSERT INTO kc_test_evil.fake_alloc VALUES (1, 0);
+CREATE TRIGGER fake_cap AFTER INSERT OR UPDATE OR DELETE ON kc_test_evil.fake_alloc
+	FOR EACH ROW EXECUTE FUNCTION kc_cap_child_row('kc_test_priv_cap');
+CREATE TRIGGER fake_cap_truncate AFTER TRUNCATE ON kc_test_evil.fake_alloc
+	FOR EACH STATEMENT EXECUTE FUNCTION kc_cap_child_truncate('kc_test_priv_cap');
+CREATE TABLE kc_test_evil.fake_plan (id int, approved kc_money);
+INSERT INTO kc_test_evil.fake_plan VALUES (1, 0);
+CREATE TRIGGER fake_cap_parent AFTER INSERT OR UPDATE OR DELETE ON kc_test_evil.fake_plan
+	FOR EACH ROW EXECUTE FUNCTION kc_cap_parent_row('kc_test_priv_cap');
+INSERT INTO kc_test_evil.fake_alloc VALUES (1, '-1000 triệu');
+\set VERBOSITY sqlstate
+UPDATE kc_test_evil.fake_alloc SET amount = '-1000 triệu';
+DELETE FROM kc_test_evil.fake_alloc;
+TRUNCATE kc_test_evil.fake_alloc;
+INSERT INTO kc_test_evil.fake_plan VALUES (2, 0);
+UPDATE kc_test_evil.fake_plan SET approved = '1 tỷ';
+DELETE FROM kc_test_evil.fake_plan;
+\set VERBOSITY default
+RESET ROLE;
+SELECT rule_name, parent_key, total FROM kc_cap_total WHERE rule_name LIKE 'kc_test_priv%'
+ORDER BY parent_key;
+-- so the full plan 1 is still full
+SET ROLE kc_test_priv_nobody;
+\set VERBOSITY sqlstate
+INSERT INTO kc_test_priv.kc_test_alloc VALUES (6, 1, '500 triệu', 2024);
+\set VERBOSITY default
+RESET ROLE;
+
+-- (b) Objects ahead of the extension's schema.  Each hostile function
 --     raises a WARNING when called, so any call shows in the output.
 SET ROLE kc_test_priv_hostile;
 CREATE FUNCTION kc_test_evil.hostile_money_pl(a kc_money, b kc_money) RETURNS kc_money
