@@ -19,10 +19,16 @@ RESET client_min_messages;
 SELECT extnamespace::regnamespace AS ext_schema FROM pg_extension WHERE extname = 'kc_ext' \gset
 SELECT current_user AS admin \gset
 
+-- (what an interrupted run may have left: its rule, closed years, roles)
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS public.kc_test_plan;
 DO $$
 DECLARE
 	r text;
 BEGIN
+	PERFORM kc_drop_cap(rule_name) FROM kc_cap_rule WHERE rule_name LIKE 'kc_test_priv%';
+	PERFORM kc_reopen_year(year, 'kc_test_priv: left over by an interrupted run')
+		FROM kc_closed_year WHERE year IN (1901, 1905);
 	FOREACH r IN ARRAY ARRAY['kc_test_priv_owner', 'kc_test_priv_nobody', 'kc_test_priv_hostile'] LOOP
 		IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
 			EXECUTE format('DROP OWNED BY %I CASCADE', r);
@@ -30,6 +36,7 @@ BEGIN
 		END IF;
 	END LOOP;
 END $$;
+RESET client_min_messages;
 
 ------------------------------------------------------------------------
 -- 1. The audit

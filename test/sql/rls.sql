@@ -9,10 +9,13 @@ CREATE EXTENSION IF NOT EXISTS kc_ext;
 RESET client_min_messages;
 
 SELECT extnamespace::regnamespace AS ext_schema FROM pg_extension WHERE extname = 'kc_ext' \gset
+-- (what an interrupted run may have left: its rules, roles)
+SET client_min_messages = warning;
 DO $$
 DECLARE
 	r text;
 BEGIN
+	PERFORM kc_drop_cap(rule_name) FROM kc_cap_rule WHERE rule_name LIKE 'kc_test_rls%';
 	FOREACH r IN ARRAY ARRAY['kc_test_rls_owner', 'kc_test_rls_nb', 'kc_test_rls_qn',
 							 'kc_test_rls_nb_clerk', 'kc_test_rls_ministry', 'kc_test_rls_nobody'] LOOP
 		IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
@@ -21,6 +24,7 @@ BEGIN
 		END IF;
 	END LOOP;
 END $$;
+RESET client_min_messages;
 
 -- The owner of the schema is an ordinary role, not a superuser.
 CREATE ROLE kc_test_rls_owner NOLOGIN;
