@@ -8,10 +8,14 @@
 #
 # Unlike the main test cluster, this one is durable: fsync, synchronous
 # commit and full-page writes are on, so a SIGKILL loses nothing committed.
+# commit_delay (5 ms before the WAL flush of a commit, when another
+# transaction is active) widens the window between a transaction's last
+# writes (the cap rules write their kept totals just before commit) and its
+# commit record reaching disk, so that kills land there too.
 #
 #   crash_cluster_init          initdb and configuration: CRASH_DIR
-#   crash_cluster_first_start   pick a free port (CRASH_PORT) and start
-#   crash_cluster_start         start again (waits until it accepts connections)
+#   crash_cluster_start_anywhere  start, on a free port (CRASH_PORT)
+#   crash_cluster_start         start (waits until it accepts connections)
 #   crash_cluster_kill          SIGKILL the postmaster and all its children at once
 #   crash_cluster_remove        stop (immediate) and remove the directory
 #   crash_psql ARGS...          psql to it
@@ -35,7 +39,12 @@ crash_free_port() {
 		echo "$KC_CRASH_PORT"
 		return 0
 	fi
-	for port in $(seq 54521 54620); do
+	# from a random place in the range: two runs at once rarely want the
+	# same port (one may take it while the other's server is down)
+	local start=$((RANDOM % 100)) i
+	for i in $(seq 0 99); do
+		port=$((54521 + (start + i) % 100))
+		[ "$port" = "$CRASH_PORT" ] && continue
 		if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
 			echo "$port"
 			return 0
@@ -68,29 +77,41 @@ fsync = on
 synchronous_commit = on
 full_page_writes = on
 wal_sync_method = fdatasync
+commit_delay = 5000
+commit_siblings = 1
 checkpoint_timeout = 30s
 log_min_messages = warning
 log_checkpoints = on
 CONF
 }
 
-# The first start picks a free port (again when another server took it in
-# between); later starts keep it.
-crash_cluster_first_start() {
-	local try
-	for try in 1 2 3 4 5; do
-		CRASH_PORT=$(crash_free_port) || { echo "no free TCP port in 54521-54620 on 127.0.0.1" >&2; return 1; }
-		echo "port = $CRASH_PORT" | crash_as_owner tee -a "$CRASH_DIR/data/postgresql.conf" >/dev/null
-		crash_cluster_start && return 0
-		[ -n "${KC_CRASH_PORT:-}" ] && return 1
-	done
-	return 1
-}
-
 crash_cluster_start() {
 	crash_as_owner "$PGBIN/pg_ctl" -D "$CRASH_DIR/data" -l "$CRASH_DIR/server.log" -w -t 120 start >>"$CRASH_DIR/pg_ctl.log" 2>&1 || {
 		cat "$CRASH_DIR/pg_ctl.log" >&2
 		tail -30 "$CRASH_DIR/server.log" >&2; return 1; }
+}
+
+# The first start picks a free port; a restart keeps it unless something
+# else took it while the server was down.  Either way, when the port turns
+# out to be taken, another one is picked (up to five times).  The port in
+# use is in CRASH_PORT and in the file CRASH_PORT_FILE when that is set.
+crash_cluster_start_anywhere() {
+	local try
+	for try in 1 2 3 4 5; do
+		if [ -z "$CRASH_PORT" ]; then
+			CRASH_PORT=$(crash_free_port) || { echo "no free TCP port in 54521-54620 on 127.0.0.1" >&2; return 1; }
+			echo "port = $CRASH_PORT" | crash_as_owner tee -a "$CRASH_DIR/data/postgresql.conf" >/dev/null
+		fi
+		if crash_cluster_start; then
+			[ -n "${CRASH_PORT_FILE:-}" ] && echo "$CRASH_PORT" >"$CRASH_PORT_FILE"
+			return 0
+		fi
+		[ -n "${KC_CRASH_PORT:-}" ] && return 1
+		tail -5 "$CRASH_DIR/server.log" | grep -q "could not bind\|could not create any TCP/IP sockets" || return 1
+		echo "port $CRASH_PORT taken, picking another" >&2
+		CRASH_PORT=
+	done
+	return 1
 }
 
 # The postmaster's pid, from postmaster.pid, when that process is alive and
@@ -114,7 +135,8 @@ crash_cluster_kill() {
 	[ -n "$pm" ] || { echo "no postmaster running" >&2; return 1; }
 	kill -STOP "$pm"
 	children=$(ps -o pid= --ppid "$pm" | tr -s ' \n' ' ')
-	pids="$pm $children"
+	# children first: none of them may see the postmaster gone and react
+	pids="$children $pm"
 	# shellcheck disable=SC2086
 	kill -KILL $pids 2>/dev/null
 	for n in $(seq 1 200); do

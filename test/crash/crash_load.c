@@ -18,17 +18,22 @@
  * at READ COMMITTED and, one in five, REPEATABLE READ.  The plans have
  * little headroom, so many allocations are refused (23514).
  *
- * Crash protocol: a client connects only while the file DIR/gate exists.
+ * Crash protocol: a client connects only while the file DIR/gate exists,
+ * to the port in DIR/port when that file exists (the server may come back
+ * on another port).
  * The test removes the gate, kills the server, restarts it, checks, and
  * creates the gate again.  A client whose connection breaks forgets its
  * transaction and waits for the gate.
  *
  * What was committed: only after COMMIT returned with command tag COMMIT
  * does a client append the rows it wrote to DIR/committed.N, one line per
- * row: "a <id> <plan_id> <amount>" (allocation) or "p <id> <allocation_id>
- * <amount>" (payment), amounts in đồng, then fflush.  A transaction whose
- * COMMIT was sent but not answered (the server died) is in doubt: its rows
- * go to DIR/indoubt.N instead; they may or may not have been committed.
+ * row, tab-separated: "a <id> <plan_id> <amount> <txn>" (allocation) or
+ * "p <id> <allocation_id> <amount> <txn>" (payment), amounts in đồng, txn
+ * numbering the client's transactions (client * 10^9 + n), then fflush.
+ * A transaction whose COMMIT was sent but not answered (the server died) is
+ * in doubt: its rows go to DIR/indoubt.N instead; all of them or none must
+ * be there after the restart.  The rows a transaction had written when the
+ * server died before its COMMIT go to DIR/lost.N: none may be there.
  *
  * Output: counts per kind of transaction and result, then a last line
  * "crash_load: key=value ..." that the suite reads.  Exit status 0, or 2
@@ -70,6 +75,7 @@ static const char *const result_names[NRESULTS] = {
 static atomic_long counts[NOPS][NRESULTS];
 static atomic_long rows_committed[2];	/* allocations, payments */
 static atomic_long rows_indoubt;
+static atomic_long rows_lost;
 static atomic_long reconnects;
 static atomic_long closed_year_accepted;
 static atomic_int unexpected_printed;
@@ -87,6 +93,7 @@ typedef struct Row
 	long		id;
 	long		ref;
 	long		amount;
+	long		txn;
 } Row;
 
 typedef struct Client
@@ -96,6 +103,8 @@ typedef struct Client
 	PGconn	   *conn;
 	FILE	   *committed;
 	FILE	   *indoubt;
+	FILE	   *lost;
+	long		txn;			/* number of the current transaction */
 	Row		   *rows;			/* this transaction's rows */
 	int			nrows;
 	int			maxrows;
@@ -144,6 +153,26 @@ rnd_range(Client *c, long lo, long hi)
 	return lo + (long) (rnd(c) % (uint64_t) (hi - lo + 1));
 }
 
+/* "port=N" from DIR/port, or "" (the environment's) */
+static const char *
+port_conninfo(void)
+{
+	static __thread char conninfo[64];
+	char		path[4096];
+	FILE	   *f;
+	int			port = 0;
+
+	conninfo[0] = '\0';
+	snprintf(path, sizeof(path), "%s/port", dir);
+	if ((f = fopen(path, "r")) != NULL)
+	{
+		if (fscanf(f, "%d", &port) == 1 && port > 0 && port < 65536)
+			snprintf(conninfo, sizeof(conninfo), "port=%d", port);
+		fclose(f);
+	}
+	return conninfo;
+}
+
 static int
 gate_open(void)
 {
@@ -170,6 +199,7 @@ add_row(Client *c, char kind, long id, long ref, long amount)
 	c->rows[c->nrows].id = id;
 	c->rows[c->nrows].ref = ref;
 	c->rows[c->nrows].amount = amount;
+	c->rows[c->nrows].txn = c->txn;
 	c->nrows++;
 }
 
@@ -177,8 +207,8 @@ static void
 write_rows(Client *c, FILE *f)
 {
 	for (int i = 0; i < c->nrows; i++)
-		fprintf(f, "%c\t%ld\t%ld\t%ld\n", c->rows[i].kind, c->rows[i].id,
-				c->rows[i].ref, c->rows[i].amount);
+		fprintf(f, "%c\t%ld\t%ld\t%ld\t%ld\n", c->rows[i].kind, c->rows[i].id,
+				c->rows[i].ref, c->rows[i].amount, c->rows[i].txn);
 	fflush(f);
 }
 
@@ -343,6 +373,7 @@ transaction(Client *c, int op)
 	const char *begin = (rnd(c) % 5 == 0) ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN";
 
 	c->nrows = 0;
+	c->txn++;
 	s = run(c, begin, 0, NULL, NULL, state);
 	if (s != S_OK)
 		goto failed;
@@ -552,6 +583,8 @@ transaction(Client *c, int op)
 failed:
 	if (s == S_LOST)
 	{
+		write_rows(c, c->lost);
+		atomic_fetch_add(&rows_lost, c->nrows);
 		drop_connection(c);
 		return R_LOST;
 	}
@@ -570,7 +603,10 @@ client_main(void *arg)
 	c->committed = fopen(path, "a");
 	snprintf(path, sizeof(path), "%s/indoubt.%d", dir, c->no);
 	c->indoubt = fopen(path, "a");
-	if (!c->committed || !c->indoubt)
+	snprintf(path, sizeof(path), "%s/lost.%d", dir, c->no);
+	c->lost = fopen(path, "a");
+	c->txn = (long) c->no * 1000000000L;
+	if (!c->committed || !c->indoubt || !c->lost)
 	{
 		perror(path);
 		exit(2);
@@ -589,7 +625,7 @@ client_main(void *arg)
 				sleep_ms(20);
 				continue;
 			}
-			c->conn = PQconnectdb("");
+			c->conn = PQconnectdb(port_conninfo());
 			if (PQstatus(c->conn) != CONNECTION_OK)
 			{
 				drop_connection(c);
@@ -610,6 +646,7 @@ client_main(void *arg)
 		drop_connection(c);
 	fclose(c->committed);
 	fclose(c->indoubt);
+	fclose(c->lost);
 	return NULL;
 }
 
@@ -688,7 +725,7 @@ main(int argc, char **argv)
 		unexpected += counts[i][R_OTHER];
 	}
 	printf("crash_load: committed_allocations=%ld committed_payments=%ld"
-		   " refused_cap=%ld refused_year=%ld indoubt_commits=%ld indoubt_rows=%ld"
+		   " refused_cap=%ld refused_year=%ld indoubt_commits=%ld indoubt_rows=%ld lost_rows=%ld"
 		   " lost=%ld connections=%ld closed_year_accepted=%ld unexpected=%ld\n",
 		   (long) rows_committed[0], (long) rows_committed[1],
 		   (long) (counts[OP_SINGLE][R_CAP] + counts[OP_MULTI][R_CAP] + counts[OP_BULK][R_CAP] +
@@ -697,7 +734,7 @@ main(int argc, char **argv)
 		   (long) (counts[OP_SINGLE][R_INDOUBT] + counts[OP_MULTI][R_INDOUBT] +
 				   counts[OP_BULK][R_INDOUBT] + counts[OP_COPY][R_INDOUBT] + counts[OP_PAYMENT][R_INDOUBT] +
 				   counts[OP_RAISE][R_INDOUBT] + counts[OP_LOWER][R_INDOUBT]),
-		   (long) rows_indoubt,
+		   (long) rows_indoubt, (long) rows_lost,
 		   (long) (counts[OP_SINGLE][R_LOST] + counts[OP_MULTI][R_LOST] + counts[OP_BULK][R_LOST] +
 				   counts[OP_COPY][R_LOST] + counts[OP_PAYMENT][R_LOST] + counts[OP_RAISE][R_LOST] +
 				   counts[OP_LOWER][R_LOST] + counts[OP_CLOSED][R_LOST]),

@@ -30,6 +30,9 @@
 # rows and the server log are in a fresh tmp/crash.XXXXXX, removed when
 # every check passed, kept (and named) otherwise.
 set -uo pipefail
+# All of it in one group: bash reads the group whole before running it, so
+# an edit of this file during a run does not change the run.
+{
 ROOT=$(pwd)
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 PGBIN=${PGBIN:-$("$PG_CONFIG" --bindir)}
@@ -93,7 +96,8 @@ else
 fi
 
 # The durable cluster and the database.
-if crash_cluster_init && crash_cluster_first_start; then
+CRASH_PORT_FILE=$OUT/port
+if crash_cluster_init && crash_cluster_start_anywhere; then
 	ok "durable cluster started on port $CRASH_PORT ($(crash_psql -At -d postgres -c "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')"))"
 else
 	bad "the cluster did not start"; finish
@@ -131,7 +135,7 @@ echo "        closed year 2021 checksum before the load: $sum2021"
 run_checks() {
 	local label=$1 file=$2 out rc line pass what detail
 	out=$(q -v sum2021="$sum2021" \
-		-c "CREATE TEMP TABLE crash_recorded (kind text, id bigint, ref bigint, amount bigint)" \
+		-c "CREATE TEMP TABLE crash_recorded (kind text, id bigint, ref bigint, amount bigint, txn bigint)" \
 		-c "\\copy crash_recorded FROM '$file'" \
 		-f test/crash/check.sql 2>&1)
 	rc=$?
@@ -190,17 +194,19 @@ VALUES (:new_id, 'advance', '7 triệu', date '2023-07-01')
 RETURNING 'p', id, allocation_id, amount::bigint;
 PREPARE TRANSACTION '$name';
 SQL
-		) && { printf '%s\n' "$out" >"$OUT/prepared.$name"; return 0; }
+		) && { printf '%s\n' "$out" | awk -v t="$name" '{ print $0 "\t" (t == "crash_commit" ? -1 : -2) }' \
+			>"$OUT/prepared.$name"; return 0; }
 		echo "        preparing $name, try $try: $out" | head -3
 	done
 	return 1
 }
 
 # The load, with the kills.
-load_env() { PGHOST=127.0.0.1 PGPORT=$CRASH_PORT PGUSER=postgres PGDATABASE=$DB "$@"; }
 touch "$OUT/gate"
 echo "        load: $CLIENTS clients for ${LOAD_SECONDS}s, seed $SEED"
-load_env "$OUT/crash_load" "$OUT" "$LOAD_SECONDS" "$CLIENTS" "$SEED" >"$OUT/load.log" 2>"$OUT/load.err" &
+# (a simple command, so that $! is the program itself, not a subshell)
+PGHOST=127.0.0.1 PGPORT=$CRASH_PORT PGUSER=postgres PGDATABASE=$DB \
+	"$OUT/crash_load" "$OUT" "$LOAD_SECONDS" "$CLIENTS" "$SEED" >"$OUT/load.log" 2>"$OUT/load.err" &
 load_pid=$!
 RANDOM=$SEED
 prev_lines=0
@@ -224,10 +230,12 @@ for k in $(seq 1 $KILLS); do
 			eval 'prepare_xact crash_commit $((SEED % 18)) $(((SEED + 1) % 18)) &&
 				prepare_xact crash_rollback $(((SEED + 2) % 18)) $(((SEED + 3) % 18))'
 	fi
-	echo "        at the kill: $(q -c "SELECT format('%s statements running (%s bulk INSERT ... SELECT, %s COPY), %s sessions idle in transaction',
+	echo "        at the kill: $(q -c "SELECT format('%s statements running (%s bulk INSERT ... SELECT, %s COPY, %s COMMIT; %s waiting for a lock), %s sessions idle in transaction',
 		count(*) FILTER (WHERE state = 'active'),
 		count(*) FILTER (WHERE state = 'active' AND query LIKE '%generate_series%'),
 		count(*) FILTER (WHERE state = 'active' AND query LIKE 'COPY%'),
+		count(*) FILTER (WHERE state = 'active' AND query = 'COMMIT'),
+		count(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock'),
 		count(*) FILTER (WHERE state LIKE 'idle in transaction%'))
 		FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")"
 	pm=$(crash_postmaster_pid)
@@ -245,7 +253,7 @@ for k in $(seq 1 $KILLS); do
 		test "$lines" -gt "$prev_lines"
 	prev_lines=$lines
 	t0=$(date +%s.%N)
-	if crash_cluster_start; then
+	if crash_cluster_start_anywhere; then
 		ok "kill $k: server restarted, crash recovery took $(since "$t0")s"
 	else
 		bad "kill $k: the server did not restart"; finish
@@ -266,7 +274,7 @@ for k in $(seq 1 $KILLS); do
 		fi
 		cp "$OUT/prepared.crash_rollback" "$OUT/rolledback"
 		check "kill $k: the rolled-back prepared transaction left no row ($(wc -l <"$OUT/rolledback") rows looked for)" \
-			test "$(q -c "CREATE TEMP TABLE d (kind text, id bigint, ref bigint, amount bigint)" \
+			test "$(q -c "CREATE TEMP TABLE d (kind text, id bigint, ref bigint, amount bigint, txn bigint)" \
 				-c "\\copy d FROM '$OUT/rolledback'" \
 				-c "SELECT count(*) FROM d WHERE EXISTS (SELECT FROM allocation a WHERE d.kind = 'a' AND a.id = d.id)
 					OR EXISTS (SELECT FROM payment p WHERE d.kind = 'p' AND p.id = d.id)")" = 0
@@ -291,11 +299,25 @@ check "the cap rules refused work: the stream pushed against the limits ($(val r
 cat "$OUT"/committed.* >"$OUT/recorded.final"
 cat "$OUT"/indoubt.* >"$OUT/indoubt.all"
 run_checks "at the end" "$OUT/recorded.final"
-echo "        $(q -c "CREATE TEMP TABLE d (kind text, id bigint, ref bigint, amount bigint)" -c "\\copy d FROM '$OUT/indoubt.all'" \
-	-c "SELECT format('%s rows of transactions whose COMMIT was in flight at a kill: %s committed before the kill, %s not',
-		count(*), count(*) FILTER (WHERE a.id IS NOT NULL OR p.id IS NOT NULL),
-		count(*) FILTER (WHERE a.id IS NULL AND p.id IS NULL))
-	FROM d LEFT JOIN allocation a ON d.kind = 'a' AND a.id = d.id LEFT JOIN payment p ON d.kind = 'p' AND p.id = d.id")"
+# rows_present FILE: per transaction of FILE, how many of its rows are there
+# and how many it wrote ("txn present written", one line per transaction).
+rows_present() {
+	q -F ' ' -c "CREATE TEMP TABLE d (kind text, id bigint, ref bigint, amount bigint, txn bigint)" \
+		-c "\\copy d FROM '$1'" \
+		-c "SELECT txn, count(*) FILTER (WHERE a.id IS NOT NULL OR p.id IS NOT NULL), count(*)
+			FROM d LEFT JOIN allocation a ON d.kind = 'a' AND a.id = d.id
+			LEFT JOIN payment p ON d.kind = 'p' AND p.id = d.id GROUP BY txn ORDER BY txn"
+}
+cat "$OUT"/lost.* >"$OUT/lost.all"
+rows_present "$OUT/indoubt.all" >"$OUT/indoubt.present" || echo "psql failed" >>"$OUT/indoubt.present"
+rows_present "$OUT/lost.all" >"$OUT/lost.present" || echo "psql failed" >>"$OUT/lost.present"
+check "transactions whose COMMIT was in flight at a kill are all or nothing ($(awk '
+	{ n++; if ($2 == $3) c++; else if ($2 == 0) a++; else bad++ }
+	END { printf "%d transactions: %d committed, %d not, %d partly", n, c, a, bad }' "$OUT/indoubt.present"))" \
+	test "$(awk '$2 != 0 && $2 != $3' "$OUT/indoubt.present" | wc -l)" -eq 0
+check "rows written by transactions the crash cut off before COMMIT are gone ($(awk '
+	{ n++; r += $3; p += $2 } END { printf "%d transactions, %d rows, %d of them present", n, r, p }' "$OUT/lost.present"))" \
+	test "$(awk '$2 != 0' "$OUT/lost.present" | wc -l)" -eq 0
 
 refused() {
 	local out
@@ -316,3 +338,4 @@ check "and the kept total still follows a fitting allocation" \
 		 AND t.parent_key = ARRAY[c.plan_id::text] WHERE c.slot = 0")" = t
 echo "        suite time $(elapsed)s"
 finish
+}
