@@ -57,4 +57,21 @@ kc_store_int128(int64 *halves, kc_int128 v)
 	halves[1] = (int64) (uint64) v;
 }
 
+/*
+ * Sums kept in the aggregates' transition states stay within 2^120 in
+ * magnitude on input (text or binary): far beyond any real total, and far
+ * enough from 2^127 that accumulating cannot overflow.
+ */
+#define KC_STATE_SUM_LIMIT ((kc_int128) 1 << 120)
+
+static inline bool
+kc_state_sum_ok(kc_int128 v)
+{
+	return v <= KC_STATE_SUM_LIMIT && v >= -KC_STATE_SUM_LIMIT;
+}
+
+/* a + b for combine functions: 22003 instead of a silent wrap-around */
+extern kc_int128 kc_state_add(kc_int128 a, kc_int128 b, const char *type_name);
+extern int64 kc_state_count_add(int64 a, int64 b, const char *type_name);
+
 #endif							/* KC_EXT_H */

@@ -124,6 +124,11 @@ kc_money_sumstate_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid count " INT64_FORMAT " in external kc_money_sumstate value",
 						st->count)));
+	if (!kc_state_sum_ok(kc_load_int128(st->sum)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid sum in external kc_money_sumstate value"),
+				 errdetail("The sum must be an integer of magnitude at most 2^120.")));
 	PG_RETURN_POINTER(st);
 }
 
@@ -176,6 +181,10 @@ kc_money_sum_retract(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	if (PG_ARGISNULL(1))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	if (PG_GETARG_SUMSTATE_P(0)->count <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove an amount from an empty kc_money_sumstate")));
 	st = writable_state(fcinfo);
 	kc_store_int128(st->sum, kc_load_int128(st->sum) - PG_GETARG_KCMONEY(1));
 	st->count--;
@@ -189,8 +198,10 @@ kc_money_sumstate_combine(PG_FUNCTION_ARGS)
 	KcSumState *st = writable_state(fcinfo);
 	KcSumState *other = PG_GETARG_SUMSTATE_P(1);
 
-	kc_store_int128(st->sum, kc_load_int128(st->sum) + kc_load_int128(other->sum));
-	st->count += other->count;
+	kc_store_int128(st->sum, kc_state_add(kc_load_int128(st->sum),
+										  kc_load_int128(other->sum),
+										  "kc_money_sumstate"));
+	st->count = kc_state_count_add(st->count, other->count, "kc_money_sumstate");
 	PG_RETURN_POINTER(st);
 }
 

@@ -6,6 +6,7 @@
  */
 #include "kc_ext.h"
 
+#include "common/int.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
@@ -143,4 +144,30 @@ kc_numeric_from_int128(kc_int128 v)
 	if (kc_int128_fits_int64(v))
 		return NumericGetDatum(int64_to_numeric((int64) v));
 	return kc_numeric_from_scaled(v, 0);
+}
+
+kc_int128
+kc_state_add(kc_int128 a, kc_int128 b, const char *type_name)
+{
+	kc_int128	r;
+
+	if (__builtin_add_overflow(a, b, &r))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s out of range", type_name),
+				 errdetail("Combining two partial sums overflowed 128 bits.")));
+	return r;
+}
+
+int64
+kc_state_count_add(int64 a, int64 b, const char *type_name)
+{
+	int64		r;
+
+	if (pg_add_s64_overflow(a, b, &r) || r < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s out of range", type_name),
+				 errdetail("The row count would be " INT64_FORMAT " + " INT64_FORMAT ".", a, b)));
+	return r;
 }

@@ -63,9 +63,12 @@ parse_int128(const char *s, const char *end, kc_int128 *out)
 		return false;
 	for (; s < end; s++)
 	{
-		if (*s < '0' || *s > '9' || v > ((kc_int128) 1 << 120))
+		/* v <= 2^120 before the digit, so v * 10 + 9 cannot overflow */
+		if (*s < '0' || *s > '9')
 			return false;
 		v = v * 10 + (*s - '0');
+		if (v > KC_STATE_SUM_LIMIT)
+			return false;
 	}
 	*out = neg ? -v : v;
 	return true;
@@ -130,6 +133,12 @@ kc_plan_sumstate_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid count " INT64_FORMAT " in external kc_plan_sumstate value",
 						st->count)));
+	if (!kc_state_sum_ok(kc_load_int128(st->planned)) ||
+		!kc_state_sum_ok(kc_load_int128(st->actual)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid sum in external kc_plan_sumstate value"),
+				 errdetail("The sums must be integers of magnitude at most 2^120.")));
 	PG_RETURN_POINTER(st);
 }
 
@@ -156,6 +165,9 @@ kc_fulfilment_accum(PG_FUNCTION_ARGS)
 {
 	KcPlanSumState *st;
 
+	/* a NULL state only comes from a direct call */
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	st = writable_state(fcinfo);
@@ -165,14 +177,26 @@ kc_fulfilment_accum(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+static void
+check_not_empty(KcPlanSumState *st)
+{
+	if (st->count <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a pair from an empty kc_plan_sumstate")));
+}
+
 PG_FUNCTION_INFO_V1(kc_fulfilment_retract);
 Datum
 kc_fulfilment_retract(PG_FUNCTION_ARGS)
 {
 	KcPlanSumState *st;
 
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	check_not_empty(PG_GETARG_PLANSTATE_P(0));
 	st = writable_state(fcinfo);
 	add_pair(st,
 			 PG_ARGISNULL(1) ? 0 : PG_GETARG_KCMONEY(1),
@@ -196,8 +220,11 @@ PG_FUNCTION_INFO_V1(kc_plan_sum_retract);
 Datum
 kc_plan_sum_retract(PG_FUNCTION_ARGS)
 {
-	KcPlanSumState *st = writable_state(fcinfo);
+	KcPlanSumState *st;
 	KcPlan	   *p = PG_GETARG_KCPLAN_P(1);
+
+	check_not_empty(PG_GETARG_PLANSTATE_P(0));
+	st = writable_state(fcinfo);
 
 	add_pair(st, p->planned, p->actual, -1);
 	PG_RETURN_POINTER(st);
@@ -210,9 +237,13 @@ kc_plan_sumstate_combine(PG_FUNCTION_ARGS)
 	KcPlanSumState *st = writable_state(fcinfo);
 	KcPlanSumState *other = PG_GETARG_PLANSTATE_P(1);
 
-	kc_store_int128(st->planned, kc_load_int128(st->planned) + kc_load_int128(other->planned));
-	kc_store_int128(st->actual, kc_load_int128(st->actual) + kc_load_int128(other->actual));
-	st->count += other->count;
+	kc_store_int128(st->planned, kc_state_add(kc_load_int128(st->planned),
+											  kc_load_int128(other->planned),
+											  "kc_plan_sumstate"));
+	kc_store_int128(st->actual, kc_state_add(kc_load_int128(st->actual),
+											 kc_load_int128(other->actual),
+											 "kc_plan_sumstate"));
+	st->count = kc_state_count_add(st->count, other->count, "kc_plan_sumstate");
 	PG_RETURN_POINTER(st);
 }
 

@@ -96,6 +96,17 @@ SELECT pg_temp.err($$SELECT '(a,2,3)'::kc_plan_sumstate$$);
 SELECT pg_temp.err($$SELECT '(1,2,3'::kc_plan_sumstate$$);
 SELECT pg_temp.err($$SELECT kc_plan_sum_final('(9223372036854775808,0,1)')$$);
 SELECT pg_temp.err($$SELECT '(170141183460469231731687303715884105728,0,1)'::kc_plan_sumstate$$);
+-- direct calls with hostile states: errors or NULL, never a crash
+SELECT kc_fulfilment_accum(NULL, 1, 2) IS NULL AS null_state_accum,
+       kc_fulfilment_retract(NULL, 1, 2) IS NULL AS null_state_retract;
+SELECT pg_temp.err($$SELECT kc_fulfilment_retract('(0,0,0)', 1, 2)$$);
+SELECT pg_temp.err($$SELECT kc_plan_sum_retract('(0,0,0)', '(1;2)')$$);
+SELECT pg_temp.err($$SELECT '(1329227995784915872903807060280344577,0,1)'::kc_plan_sumstate$$);
+SELECT '(1329227995784915872903807060280344576,-1329227995784915872903807060280344576,1)'::kc_plan_sumstate AS at_limit;
+SELECT pg_temp.err($$SELECT kc_plan_sumstate_combine('(1329227995784915872903807060280344576,0,9223372036854775807)', '(0,0,1)')$$);
+SELECT kc_plan_sumstate_combine('(1329227995784915872903807060280344576,0,1)', '(1329227995784915872903807060280344576,0,1)');
+SELECT pg_temp.err($$SELECT kc_money_sum_retract('(0,0)', 5)$$);
+SELECT pg_temp.err($$SELECT kc_money_sumstate_combine('(0,9223372036854775807)', '(0,1)')$$);
 SELECT a.aggtransfn, a.aggcombinefn, a.aggmtransfn, a.aggminvtransfn, a.aggtranstype::regtype,
        p.proparallel
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
