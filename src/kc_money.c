@@ -104,6 +104,26 @@ money_from_int128(kc_int128 v)
 	return (KcMoney) v;
 }
 
+/* a * b, or 22003 */
+static KcMoney
+money_mul(KcMoney a, int64 b)
+{
+	KcMoney		r;
+
+	if (unlikely(pg_mul_s64_overflow(a, b, &r)))
+		report_overflow();
+	return r;
+}
+
+/* a / b rounded half away from zero, or 22012 / 22003 */
+static KcMoney
+money_div(KcMoney a, int64 b)
+{
+	if (b == 0)
+		report_division_by_zero();
+	return money_from_int128(kc_div_round(a, b, KC_ROUND_HALF_UP));
+}
+
 PG_FUNCTION_INFO_V1(kc_money_in);
 Datum
 kc_money_in(PG_FUNCTION_ARGS)
@@ -176,75 +196,42 @@ PG_FUNCTION_INFO_V1(kc_money_mul_int8);
 Datum
 kc_money_mul_int8(PG_FUNCTION_ARGS)
 {
-	KcMoney		a = PG_GETARG_KCMONEY(0);
-	int64		b = PG_GETARG_INT64(1);
-	KcMoney		r;
-
-	if (unlikely(pg_mul_s64_overflow(a, b, &r)))
-		report_overflow();
-	PG_RETURN_KCMONEY(r);
+	PG_RETURN_KCMONEY(money_mul(PG_GETARG_KCMONEY(0), PG_GETARG_INT64(1)));
 }
 
 PG_FUNCTION_INFO_V1(kc_money_mul_int4);
 Datum
 kc_money_mul_int4(PG_FUNCTION_ARGS)
 {
-	KcMoney		a = PG_GETARG_KCMONEY(0);
-	int64		b = PG_GETARG_INT32(1);
-	KcMoney		r;
-
-	if (unlikely(pg_mul_s64_overflow(a, b, &r)))
-		report_overflow();
-	PG_RETURN_KCMONEY(r);
+	PG_RETURN_KCMONEY(money_mul(PG_GETARG_KCMONEY(0), PG_GETARG_INT32(1)));
 }
 
 PG_FUNCTION_INFO_V1(kc_money_mul_int2);
 Datum
 kc_money_mul_int2(PG_FUNCTION_ARGS)
 {
-	KcMoney		a = PG_GETARG_KCMONEY(0);
-	int64		b = PG_GETARG_INT16(1);
-	KcMoney		r;
-
-	if (unlikely(pg_mul_s64_overflow(a, b, &r)))
-		report_overflow();
-	PG_RETURN_KCMONEY(r);
+	PG_RETURN_KCMONEY(money_mul(PG_GETARG_KCMONEY(0), PG_GETARG_INT16(1)));
 }
 
 PG_FUNCTION_INFO_V1(kc_money_div_int2);
 Datum
 kc_money_div_int2(PG_FUNCTION_ARGS)
 {
-	KcMoney		a = PG_GETARG_KCMONEY(0);
-	int64		b = PG_GETARG_INT16(1);
-
-	if (b == 0)
-		report_division_by_zero();
-	PG_RETURN_KCMONEY(money_from_int128(kc_div_round(a, b, KC_ROUND_HALF_UP)));
+	PG_RETURN_KCMONEY(money_div(PG_GETARG_KCMONEY(0), PG_GETARG_INT16(1)));
 }
 
 PG_FUNCTION_INFO_V1(kc_money_div_int8);
 Datum
 kc_money_div_int8(PG_FUNCTION_ARGS)
 {
-	KcMoney		a = PG_GETARG_KCMONEY(0);
-	int64		b = PG_GETARG_INT64(1);
-
-	if (b == 0)
-		report_division_by_zero();
-	PG_RETURN_KCMONEY(money_from_int128(kc_div_round(a, b, KC_ROUND_HALF_UP)));
+	PG_RETURN_KCMONEY(money_div(PG_GETARG_KCMONEY(0), PG_GETARG_INT64(1)));
 }
 
 PG_FUNCTION_INFO_V1(kc_money_div_int4);
 Datum
 kc_money_div_int4(PG_FUNCTION_ARGS)
 {
-	KcMoney		a = PG_GETARG_KCMONEY(0);
-	int64		b = PG_GETARG_INT32(1);
-
-	if (b == 0)
-		report_division_by_zero();
-	PG_RETURN_KCMONEY(money_from_int128(kc_div_round(a, b, KC_ROUND_HALF_UP)));
+	PG_RETURN_KCMONEY(money_div(PG_GETARG_KCMONEY(0), PG_GETARG_INT32(1)));
 }
 
 /*
