@@ -5,7 +5,8 @@
  * Usage: crash_load DIR SECONDS CLIENTS SEED   (connection from PG* vars)
  *
  * CLIENTS threads, each with its own libpq connection, run transactions
- * against the database of test/crash/setup.sql for SECONDS:
+ * against the database of test/crash/setup.sql until the file DIR/stop
+ * exists, or for at most SECONDS:
  *	- a single-row allocation;
  *	- several single-row allocations in one transaction, each inside a
  *	  savepoint (refused ones, and some that fit, are rolled back to it);
@@ -171,6 +172,15 @@ port_conninfo(void)
 		fclose(f);
 	}
 	return conninfo;
+}
+
+static int
+stop_requested(void)
+{
+	char		path[4096];
+
+	snprintf(path, sizeof(path), "%s/stop", dir);
+	return access(path, F_OK) == 0;
 }
 
 static int
@@ -612,7 +622,7 @@ client_main(void *arg)
 		exit(2);
 	}
 
-	while (now_s() < deadline)
+	while (now_s() < deadline && !stop_requested())
 	{
 		int			op,
 					res;

@@ -77,3 +77,19 @@ SELECT kc_enforce_cap('payment_within_allocation', 'payment', '{allocation_id}',
 SELECT kc_enforce_year_lock('fund_plan', 'year');
 SELECT kc_enforce_year_lock('project', 'year');
 SELECT kc_close_year(2021, 'Quyết toán kinh phí khuyến công năm 2021 (crash test)');
+
+-- Every row of the closed year as text, and the closing itself: the test
+-- compares md5(string_agg(...)) of this before the load and after crashes.
+CREATE VIEW crash_closed_2021 AS
+SELECT 'fund_plan ' || fp::text AS r FROM fund_plan fp WHERE fp.year = 2021
+UNION ALL
+SELECT 'project ' || p::text FROM project p WHERE p.year = 2021
+UNION ALL
+SELECT 'allocation ' || a::text FROM allocation a
+JOIN fund_plan fp ON fp.id = a.plan_id WHERE fp.year = 2021
+UNION ALL
+SELECT 'payment ' || p::text FROM payment p
+JOIN allocation a ON a.id = p.allocation_id
+JOIN fund_plan fp ON fp.id = a.plan_id WHERE fp.year = 2021
+UNION ALL
+SELECT 'closed ' || c::text FROM kc_closed_year c WHERE c.year = 2021;

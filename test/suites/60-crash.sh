@@ -6,29 +6,36 @@
 # (demo/schema.sql, demo/data_2022.sql) plus test/crash/setup.sql: a closed
 # year 2021 with rows, 2023 plans with little headroom, the rules
 # allocation_within_plan and payment_within_allocation, and the year lock on
-# fund_plan and project.  test/crash/crash_load.c runs concurrent clients
-# (single-row, savepoint and bulk INSERT ... SELECT allocations, payments,
-# limit changes, writes to the closed year); each client records the rows
-# of a transaction only after its COMMIT returned.  The postmaster and all
-# its children are killed with SIGKILL three times, once while a CHECKPOINT
-# runs; after each restart (crash recovery) and at the end
-# (test/crash/check.sql):
+# fund_plan and project.  test/crash/crash_load.c runs concurrent clients:
+# single-row allocations, allocations in savepoints, bulk allocations by
+# INSERT ... SELECT and by COPY, payments, limit changes, writes to the
+# closed year; each client records the rows of a transaction only after
+# its COMMIT returned, and keeps apart the rows of transactions whose COMMIT
+# got no answer (in doubt) or that the crash cut off before COMMIT.
+#
+# The postmaster and all its children are killed with SIGKILL three times:
+# the first time with two prepared transactions (PREPARE TRANSACTION) in
+# flight, the second in the middle of a CHECKPOINT.  After each restart
+# (crash recovery) and at the end (test/crash/check.sql):
 #   - no plan above its approved amount, no allocation paid beyond its
 #     amount (sums recomputed from the child tables);
 #   - every kept total in kc_cap_total equals the real sum;
 #   - the closed year's rows are unchanged (checksum taken before the load);
 #   - every row a client saw committed is there, unchanged;
 #   - amcheck finds the indexes and heaps of the tables consistent.
-# Also: crash recovery really ran, the load committed work between the
-# kills, the rules refused work (the stream pushed against the limits), no
-# unexpected error, and the rules still refuse an over-limit allocation
-# after the last crash.
+# Also: crash recovery really ran; the prepared transactions survived, and
+# one committed and one rolled back after the restart leave the totals
+# right; the load committed work between the kills; in-doubt transactions
+# are all there or not at all; cut-off ones left nothing; the rules refused
+# work (the stream pushed against the limits); no unexpected error; the
+# rules still refuse an over-limit allocation after the last crash.
 #
-# Environment: KC_CRASH_SECONDS (load duration, 40), KC_CRASH_CLIENTS (4),
-# KC_CRASH_SEED (random), KC_CRASH_PORT (a fixed port).  The cluster is
-# stopped and removed on every exit path.  The load's output, the recorded
-# rows and the server log are in a fresh tmp/crash.XXXXXX, removed when
-# every check passed, kept (and named) otherwise.
+# Environment: KC_CRASH_CLIENTS (4),
+# KC_CRASH_SEED (random; printed, to repeat a run's choices), KC_CRASH_PORT
+# (a fixed port).  The cluster is stopped and removed on every exit path.
+# The load's output, the recorded rows and the server log are in a fresh
+# tmp/crash.XXXXXX, removed when every check passed, kept (and named)
+# otherwise.  About 45 seconds.
 set -uo pipefail
 # All of it in one group: bash reads the group whole before running it, so
 # an edit of this file during a run does not change the run.
@@ -41,7 +48,7 @@ PGBIN=${PGBIN:-$("$PG_CONFIG" --bindir)}
 mkdir -p "$ROOT/tmp"
 OUT=$(mktemp -d "$ROOT/tmp/crash.XXXXXX")	# its own, as the cluster's
 DB=kc_crash
-LOAD_SECONDS=${KC_CRASH_SECONDS:-40}
+LOAD_MAX_SECONDS=300	# the load stops when told to; this only bounds a lost run
 CLIENTS=${KC_CRASH_CLIENTS:-4}
 SEED=${KC_CRASH_SEED:-$(( $(date +%s) % 100000 ))}
 KILLS=3
@@ -81,7 +88,8 @@ trap cleanup EXIT
 trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM
 
-q() { crash_psql -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+# (a statement that waits two minutes means something hangs: fail instead)
+q() { PGOPTIONS='-c statement_timeout=120s' crash_psql -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 suite_start=$(date +%s.%N)
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
@@ -98,10 +106,13 @@ fi
 # The durable cluster and the database.
 CRASH_PORT_FILE=$OUT/port
 if crash_cluster_init && crash_cluster_start_anywhere; then
-	ok "durable cluster started on port $CRASH_PORT ($(crash_psql -At -d postgres -c "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')"))"
+	ok "durable cluster started on port $CRASH_PORT"
 else
 	bad "the cluster did not start"; finish
 fi
+durable=$(crash_psql -At -d postgres -c "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings
+	WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')")
+check "it is durable: $durable" test "$durable" = "fsync=on full_page_writes=on synchronous_commit=on"
 if { crash_psql -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" &&
 	q -c "SET client_min_messages = warning" -c "CREATE EXTENSION kc_ext" -c "CREATE EXTENSION amcheck" \
 		-f demo/schema.sql -f demo/data_2022.sql -f test/crash/setup.sql; } >"$OUT/setup.log" 2>&1; then
@@ -115,20 +126,7 @@ echo "        $(q -c "SELECT format('%s plans (%s of 2023), %s allocations, %s p
 	(SELECT string_agg(rule_name, ', ' ORDER BY rule_name) FROM kc_caps),
 	(SELECT string_agg(year::text, ', ') FROM kc_closed_year))")"
 
-sum2021=$(q -c "
-SELECT md5(string_agg(r, E'\n' ORDER BY r))
-FROM (SELECT 'fund_plan ' || fp::text AS r FROM fund_plan fp WHERE fp.year = 2021
-	  UNION ALL
-	  SELECT 'project ' || p::text FROM project p WHERE p.year = 2021
-	  UNION ALL
-	  SELECT 'allocation ' || a::text FROM allocation a
-	  JOIN fund_plan fp ON fp.id = a.plan_id WHERE fp.year = 2021
-	  UNION ALL
-	  SELECT 'payment ' || p::text FROM payment p
-	  JOIN allocation a ON a.id = p.allocation_id
-	  JOIN fund_plan fp ON fp.id = a.plan_id WHERE fp.year = 2021
-	  UNION ALL
-	  SELECT 'closed ' || c::text FROM kc_closed_year c) rows")
+sum2021=$(q -c "SELECT md5(string_agg(r, E'\n' ORDER BY r)) FROM crash_closed_2021")
 echo "        closed year 2021 checksum before the load: $sum2021"
 
 # run_checks LABEL FILE: test/crash/check.sql over the rows in FILE, and amcheck.
@@ -203,10 +201,11 @@ SQL
 
 # The load, with the kills.
 touch "$OUT/gate"
-echo "        load: $CLIENTS clients for ${LOAD_SECONDS}s, seed $SEED"
-# (a simple command, so that $! is the program itself, not a subshell)
-PGHOST=127.0.0.1 PGPORT=$CRASH_PORT PGUSER=postgres PGDATABASE=$DB \
-	"$OUT/crash_load" "$OUT" "$LOAD_SECONDS" "$CLIENTS" "$SEED" >"$OUT/load.log" 2>"$OUT/load.err" &
+echo "        load: $CLIENTS clients, seed $SEED"
+# (a simple command, so that $! is timeout(1) itself, not a subshell; it
+# passes a TERM on to the program, and ends a load that hangs)
+PGHOST=127.0.0.1 PGPORT=$CRASH_PORT PGUSER=postgres PGDATABASE=$DB timeout -k 5 $((LOAD_MAX_SECONDS + 30)) \
+	"$OUT/crash_load" "$OUT" "$LOAD_MAX_SECONDS" "$CLIENTS" "$SEED" >"$OUT/load.log" 2>"$OUT/load.err" &
 load_pid=$!
 RANDOM=$SEED
 prev_lines=0
@@ -283,6 +282,9 @@ for k in $(seq 1 $KILLS); do
 	touch "$OUT/gate"
 done
 
+# a few more seconds of load after the last restart, then stop it
+sleep 4
+touch "$OUT/stop"
 wait "$load_pid"
 rc=$?
 load_pid=
