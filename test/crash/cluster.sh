@@ -80,6 +80,7 @@ wal_sync_method = fdatasync
 commit_delay = 5000
 commit_siblings = 1
 checkpoint_timeout = 30s
+deadlock_timeout = 100ms
 log_min_messages = warning
 log_checkpoints = on
 CONF
