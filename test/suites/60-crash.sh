@@ -85,8 +85,8 @@ finish() {
 	exit
 }
 trap cleanup EXIT
-trap 'cleanup; exit 130' INT
-trap 'cleanup; exit 143' TERM
+trap 'cleanup; echo "interrupted; output kept in $OUT" >&2; exit 130' INT
+trap 'cleanup; echo "interrupted; output kept in $OUT" >&2; exit 143' TERM
 
 # (a statement that waits two minutes means something hangs: fail instead)
 q() { PGOPTIONS='-c statement_timeout=120s' crash_psql -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
