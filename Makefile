@@ -12,10 +12,10 @@ MODULE_big = kc_ext
 CORE_OBJS = src/core/kc_words.o src/core/kc_parse.o src/core/kc_format.o
 OBJS = $(CORE_OBJS) $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# 1.0 is under construction: its script is assembled from sql/parts until
-# the release freezes it.
-DATA_built = sql/kc_ext--1.0.sql
-DATA = $(filter-out sql/kc_ext--1.0.sql,$(wildcard sql/kc_ext--*.sql))
+# Released scripts are frozen (their checksums are in
+# test/released-scripts.sha256, checked by the test command); every change
+# to the SQL goes into the next update script sql/kc_ext--A--B.sql.
+DATA = $(wildcard sql/kc_ext--*.sql)
 
 REGRESS = $(patsubst test/sql/%.sql,%,$(sort $(wildcard test/sql/*.sql)))
 REGRESS_OPTS = --inputdir=test
@@ -34,9 +34,6 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
-
-sql/kc_ext--1.0.sql: $(sort $(wildcard sql/parts/*.sql))
-	cat $^ > $@
 
 demo:
 	tools/run.sh demo

@@ -64,7 +64,7 @@ rm -rf "$OUT" && mkdir -p "$OUT/build"
 # 1. The sanitized build, in a copy of the working tree.
 tar -c --exclude=./tmp --exclude=./.git --exclude=./results --exclude=./node_modules \
 	--exclude=./test/clients/node/node_modules --exclude='*.o' --exclude='*.so' --exclude='*.bc' \
-	--exclude=./sql/kc_ext--1.0.sql --exclude=./regression.diffs --exclude=./regression.out . |
+	--exclude=./regression.diffs --exclude=./regression.out . |
 	tar -x -C "$OUT/build"
 start=$(date +%s)
 if make -C "$OUT/build" -s -j2 PG_CONFIG="$PG_CONFIG" with_llvm=no COPT="$SAN_FLAGS" >"$OUT/build.log" 2>&1; then
