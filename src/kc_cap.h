@@ -27,6 +27,10 @@
 #define KC_CAP_MAX_KEYS 32
 /* Rule names leave room for the "kc_cap_" prefix and "_truncate" suffix. */
 #define KC_CAP_MAX_NAME 47
+/* Trigger names: prefix + rule name; no prefix is a prefix of another. */
+#define KC_CAP_TRG_ROW		"kc_cap_row_"
+#define KC_CAP_TRG_TRUNCATE	"kc_cap_truncate_"
+#define KC_CAP_TRG_PARENT	"kc_cap_parent_"
 
 /*
  * An amount: exact 128-bit integer when the rule's amount and limit are
@@ -73,8 +77,9 @@ typedef struct CapRule
 	Oid			amount_type;
 	Oid			limit_type;
 	bool		numeric_mode;
-	SPIPlanPtr	lock_plan;		/* SELECT limit FROM parent ... FOR NO KEY UPDATE */
-	SPIPlanPtr	touch_plan;		/* lock the parent, then add to its total */
+	bool		key_needs_pinned_output;	/* a key's text depends on GUCs */
+	SPIPlanPtr	lock_plan;		/* SELECT limit, tableoid FROM parent ...
+								 * FOR NO KEY UPDATE */
 	List	   *relmaps;		/* CapRelMap * */
 } CapRule;
 
@@ -103,7 +108,13 @@ extern bool cap_key_from_slot(CapRule *rule, TupleTableSlot *slot,
 extern Datum cap_key_array(CapRule *rule, const Datum *vals);
 extern char *cap_key_describe(CapRule *rule, const Datum *vals, bool parent);
 extern void cap_become_owner(Oid owner, Oid *save_user, int *save_sec);
+extern void cap_become_table_owner(Oid relid, Oid *save_user, int *save_sec);
 extern void cap_restore_user(Oid save_user, int save_sec);
+extern bool cap_lock_parent(CapRule *rule, const Datum *keyvals,
+							bool *limit_null, CapAmt *limit);
+extern void cap_check_rule_table(const char *rule, Oid relid, const char *what);
+extern void cap_check_key_collation(const char *rule, Oid relid, const char *col);
+extern Oid	cap_trigger_function(const char *fname);
 extern SPIPlanPtr cap_total_select_plan(void);
 extern SPIPlanPtr cap_total_upsert_plan(void);
 extern SPIPlanPtr cap_total_update_plan(void);

@@ -27,6 +27,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 PG_FUNCTION_INFO_V1(kc_enforce_cap);
@@ -40,6 +41,19 @@ cap_arg_name(int i)
 		"amount_column", "parent_table", "parent_columns", "limit_column"};
 
 	return names[i];
+}
+
+static Oid
+cap_rel_owner_of(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
 }
 
 static char *
@@ -71,7 +85,7 @@ cap_check_name(const char *name)
 }
 
 static void
-cap_check_table(Oid relid, const char *what)
+cap_check_table(const char *rule, Oid relid, const char *what)
 {
 	char		relkind = get_rel_relkind(relid);
 
@@ -83,6 +97,7 @@ cap_check_table(Oid relid, const char *what)
 	if (!pg_class_ownercheck(relid, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, get_relkind_objtype(relkind),
 					   get_rel_name(relid));
+	cap_check_rule_table(rule, relid, what);
 }
 
 /* The column names of a text[] argument: no NULLs, no duplicates. */
@@ -251,7 +266,6 @@ cap_rebuild_totals(CapRule *rule, bool check)
 	uint64		ngroups;
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[3];
-	Oid			child_owner;
 	SPIPlanPtr	upsert = cap_total_upsert_plan();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -280,15 +294,8 @@ cap_rebuild_totals(CapRule *rule, bool check)
 	for (int i = 0; i < rule->nkeys; i++)
 		appendStringInfo(&sql, "%s%d", i ? ", " : "", i + 1);
 
-	{
-		HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(rule->child_relid));
-
-		if (!HeapTupleIsValid(tup))
-			elog(ERROR, "cache lookup failed for relation %u", rule->child_relid);
-		child_owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-		ReleaseSysCache(tup);
-	}
-	cap_become_owner(child_owner, &save_user, &save_sec);
+	/* as the child's owner, restricted: see kc_cap_rule.c */
+	cap_become_table_owner(rule->child_relid, &save_user, &save_sec);
 	cap_spi_exec(sql.data, SPI_OK_SELECT);
 	cap_restore_user(save_user, save_sec);
 	groups = SPI_tuptable;
@@ -319,27 +326,18 @@ cap_rebuild_totals(CapRule *rule, bool check)
 
 		if (check)
 		{
-			int			rc;
+			bool		limit_null;
+			CapAmt		limit = {0};
 
-			cap_become_owner(rule->parent_owner, &save_user, &save_sec);
-			rc = SPI_execute_plan(rule->lock_plan, vals, NULL, false, 1);
-			cap_restore_user(save_user, save_sec);
-			if (rc != SPI_OK_SELECT)
-				elog(ERROR, "kc_cap: reading a parent row failed");
-			if (SPI_processed > 0)
+			if (cap_lock_parent(rule, vals, &limit_null, &limit))
 			{
-				Datum		d = SPI_getbinval(SPI_tuptable->vals[0],
-											  SPI_tuptable->tupdesc, 1, &isnull);
 				bool		bad;
-				CapAmt		limit = {0};
 
+				isnull = limit_null;
 				if (isnull)
 					bad = cap_amt_sign(total) > 0;
 				else
-				{
-					limit = cap_amt_from_datum(rule, d, rule->limit_type);
 					bad = cap_amt_cmp(total, limit) > 0;
-				}
 				if (bad)
 				{
 					Relation	child = relation_open(rule->child_relid, NoLock);
@@ -366,12 +364,40 @@ cap_rebuild_totals(CapRule *rule, bool check)
  * inherit: give the child and every partition it has now one (if missing).
  * Must be connected to SPI.
  */
+/*
+ * The names of the triggers on `relid` that run `fn` for rule `name`
+ * (triggers cloned onto partitions excluded: they go with their parent).
+ * Triggers are found by what they run, never by their name, so no rule's
+ * name can reach another rule's triggers.
+ */
+static List *
+cap_rule_triggers(Oid relid, Oid fn, const char *name)
+{
+	Relation	rel = table_open(relid, AccessShareLock);
+	List	   *res = NIL;
+
+	if (rel->trigdesc)
+	{
+		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
+		{
+			Trigger    *t = &rel->trigdesc->triggers[i];
+
+			if (t->tgfoid == fn && t->tgnargs == 1 && !t->tgisclone &&
+				strcmp(t->tgargs[0], name) == 0)
+				res = lappend(res, pstrdup(t->tgname));
+		}
+	}
+	table_close(rel, AccessShareLock);
+	return res;
+}
+
 static void
 cap_truncate_triggers(const char *name, Oid child)
 {
 	List	   *rels;
 	ListCell   *lc;
-	char	   *trg = psprintf("kc_cap_%s_truncate", name);
+	char	   *trg = psprintf(KC_CAP_TRG_TRUNCATE "%s", name);
+	Oid			fn = cap_trigger_function("kc_cap_child_truncate");
 
 	if (get_rel_relkind(child) == RELKIND_PARTITIONED_TABLE)
 		rels = find_all_inheritors(child, ShareRowExclusiveLock, NULL);
@@ -381,7 +407,7 @@ cap_truncate_triggers(const char *name, Oid child)
 	{
 		Oid			relid = lfirst_oid(lc);
 
-		if (OidIsValid(get_trigger_oid(relid, trg, true)))
+		if (cap_rule_triggers(relid, fn, name) != NIL)
 			continue;
 		cap_spi_exec(psprintf("CREATE TRIGGER %s AFTER TRUNCATE ON %s FOR EACH STATEMENT"
 							  " EXECUTE FUNCTION %s.kc_cap_child_truncate(%s)",
@@ -406,9 +432,9 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 			   *limit_col;
 	Oid			t,
 				pt;
-	Oid			argtypes[7] = {TEXTOID, REGCLASSOID, TEXTARRAYOID, TEXTOID,
-	REGCLASSOID, TEXTARRAYOID, TEXTOID};
-	Datum		args[7];
+	Oid			argtypes[8] = {TEXTOID, REGCLASSOID, TEXTARRAYOID, TEXTOID,
+	REGCLASSOID, TEXTARRAYOID, TEXTOID, REGROLEOID};
+	Datum		args[8];
 	Oid			save_user;
 	int			save_sec;
 	StringInfoData sql;
@@ -435,8 +461,8 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("relation with OID %u does not exist", parent)));
-	cap_check_table(child, "child table");
-	cap_check_table(parent, "parent table");
+	cap_check_table(name, child, "child table");
+	cap_check_table(name, parent, "parent table");
 
 	/* no data changes while we read the totals; CREATE TRIGGER takes the same */
 	LockRelationOid(parent, ShareRowExclusiveLock);
@@ -463,6 +489,8 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 							ccols[i], pcols[i], format_type_be(t), format_type_be(pt)),
 					 errhint("Give the child's reference column the type of the parent's key column.")));
 		cap_check_key_type(child, ccols[i], catt, t);
+		cap_check_key_collation(name, child, ccols[i]);
+		cap_check_key_collation(name, parent, pcols[i]);
 	}
 	(void) cap_user_column(child, amount_col, &t);
 	cap_check_amount_type(child, amount_col, t, "amount");
@@ -481,6 +509,8 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 	/* record the rule (the primary key rejects a duplicate name) */
 	for (int i = 0; i < 7; i++)
 		args[i] = PG_GETARG_DATUM(i);
+	/* the rule belongs to the owner of its child table (see kc_drop_cap) */
+	args[7] = ObjectIdGetDatum(cap_rel_owner_of(child));
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	if (SPI_execute_with_args(psprintf("SELECT 1 FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
 									   cap_nsp()),
@@ -493,32 +523,28 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 				 errhint("Choose another name, or drop the rule first with kc_drop_cap.")));
 	if (SPI_execute_with_args(psprintf("INSERT INTO %s.kc_cap_rule (rule_name, child_table,"
 									   " child_columns, amount_column, parent_table,"
-									   " parent_columns, limit_column)"
-									   " VALUES ($1, $2, $3, $4, $5, $6, $7)", cap_nsp()),
-							  7, argtypes, args, NULL, false, 0) != SPI_OK_INSERT)
+									   " parent_columns, limit_column, declared_by)"
+									   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", cap_nsp()),
+							  8, argtypes, args, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "kc_cap: recording the rule failed");
 	cap_restore_user(save_user, save_sec);
 
 	/* the triggers, as the caller (who owns both tables) */
 	lit = quote_literal_cstr(name);
 	initStringInfo(&sql);
-	appendStringInfo(&sql, "CREATE TRIGGER %s AFTER INSERT OR DELETE OR UPDATE OF ",
-					 quote_identifier(psprintf("kc_cap_%s", name)));
-	for (int i = 0; i < nc; i++)
-		appendStringInfo(&sql, "%s, ", quote_identifier(ccols[i]));
-	appendStringInfo(&sql, "%s ON %s FOR EACH ROW EXECUTE FUNCTION %s.kc_cap_child_row(%s)",
-					 quote_identifier(amount_col), cap_qualified(child), cap_nsp(), lit);
+	appendStringInfo(&sql, "CREATE TRIGGER %s AFTER INSERT OR DELETE OR UPDATE"
+					 " ON %s FOR EACH ROW EXECUTE FUNCTION %s.kc_cap_child_row(%s)",
+					 quote_identifier(psprintf(KC_CAP_TRG_ROW "%s", name)),
+					 cap_qualified(child), cap_nsp(), lit);
 	cap_spi_exec(sql.data, SPI_OK_UTILITY);
 
 	cap_truncate_triggers(name, child);
 
 	resetStringInfo(&sql);
-	appendStringInfo(&sql, "CREATE TRIGGER %s AFTER INSERT OR DELETE OR UPDATE OF ",
-					 quote_identifier(psprintf("kc_cap_%s_parent", name)));
-	for (int i = 0; i < np; i++)
-		appendStringInfo(&sql, "%s, ", quote_identifier(pcols[i]));
-	appendStringInfo(&sql, "%s ON %s FOR EACH ROW EXECUTE FUNCTION %s.kc_cap_parent_row(%s)",
-					 quote_identifier(limit_col), cap_qualified(parent), cap_nsp(), lit);
+	appendStringInfo(&sql, "CREATE TRIGGER %s AFTER INSERT OR DELETE OR UPDATE"
+					 " ON %s FOR EACH ROW EXECUTE FUNCTION %s.kc_cap_parent_row(%s)",
+					 quote_identifier(psprintf(KC_CAP_TRG_PARENT "%s", name)),
+					 cap_qualified(parent), cap_nsp(), lit);
 	cap_spi_exec(sql.data, SPI_OK_UTILITY);
 	SPI_finish();
 
@@ -530,7 +556,12 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
-/* The rule's tables (InvalidOid when dropped since); errors if no rule. */
+/*
+ * The rule's tables (InvalidOid when dropped since); errors if no rule or
+ * when the caller may not manage it: the owner of every table of the rule
+ * that still exists, and when none is left, a member of the role that
+ * owned the child table when the rule was declared (or a superuser).
+ */
 static void
 cap_rule_tables(const char *name, Oid *child, Oid *parent)
 {
@@ -539,10 +570,12 @@ cap_rule_tables(const char *name, Oid *child, Oid *parent)
 	Oid			save_user;
 	int			save_sec;
 	bool		isnull;
+	Oid			declared_by;
 
 	args[0] = CStringGetTextDatum(name);
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	if (SPI_execute_with_args(psprintf("SELECT child_table::pg_catalog.oid, parent_table::pg_catalog.oid"
+	if (SPI_execute_with_args(psprintf("SELECT child_table::pg_catalog.oid, parent_table::pg_catalog.oid,"
+									   " declared_by::pg_catalog.oid"
 									   " FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
 									   cap_nsp()),
 							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
@@ -555,6 +588,9 @@ cap_rule_tables(const char *name, Oid *child, Oid *parent)
 				 errhint("The view kc_caps lists the declared rules.")));
 	*child = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	*parent = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	declared_by = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	if (isnull)
+		declared_by = InvalidOid;
 	if (get_rel_name(*child) == NULL)
 		*child = InvalidOid;
 	if (get_rel_name(*parent) == NULL)
@@ -563,14 +599,24 @@ cap_rule_tables(const char *name, Oid *child, Oid *parent)
 		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(*child));
 	if (OidIsValid(*parent) && !pg_class_ownercheck(*parent, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(*parent));
+	if (!OidIsValid(*child) && !OidIsValid(*parent) && !superuser() &&
+		!(OidIsValid(declared_by) && has_privs_of_role(GetUserId(), declared_by)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("must be the owner of cap rule \"%s\" to drop it", name),
+				 errdetail("The tables of the rule no longer exist; the rule belongs to the role that owned its child table."),
+				 errhint("Ask that role or a superuser to drop it.")));
 }
 
-/* DROP TRIGGER when it is there (a user may have dropped it already). */
+/* Drop the triggers on `relid` that run `fn` for rule `name`. */
 static void
-cap_drop_trigger(const char *trg, Oid relid)
+cap_drop_rule_triggers(Oid relid, const char *fname, const char *name)
 {
-	if (OidIsValid(get_trigger_oid(relid, trg, true)))
-		cap_spi_exec(psprintf("DROP TRIGGER %s ON %s", quote_identifier(trg),
+	ListCell   *lc;
+	Oid			fn = cap_trigger_function(fname);
+
+	foreach(lc, cap_rule_triggers(relid, fn, name))
+		cap_spi_exec(psprintf("DROP TRIGGER %s ON %s", quote_identifier(lfirst(lc)),
 							  cap_qualified(relid)), SPI_OK_UTILITY);
 }
 
@@ -597,28 +643,45 @@ kc_drop_cap(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 	cap_rule_tables(name, &child, &parent);
 
+	/* no writer of the rule's tables runs while it goes */
+	if (OidIsValid(parent))
+		LockRelationOid(parent, ShareRowExclusiveLock);
 	if (OidIsValid(child))
 	{
-		cap_drop_trigger(psprintf("kc_cap_%s", name), child);
+		LockRelationOid(child, ShareRowExclusiveLock);
+		cap_drop_rule_triggers(child, "kc_cap_child_row", name);
 		if (get_rel_relkind(child) == RELKIND_PARTITIONED_TABLE)
 			rels = find_all_inheritors(child, ShareRowExclusiveLock, NULL);
 		else
 			rels = list_make1_oid(child);
 		foreach(lc, rels)
-			cap_drop_trigger(psprintf("kc_cap_%s_truncate", name), lfirst_oid(lc));
+			cap_drop_rule_triggers(lfirst_oid(lc), "kc_cap_child_truncate", name);
 	}
 	if (OidIsValid(parent))
-		cap_drop_trigger(psprintf("kc_cap_%s_parent", name), parent);
+		cap_drop_rule_triggers(parent, "kc_cap_parent_row", name);
 
+	/*
+	 * Delete with the newest snapshot: under REPEATABLE READ the
+	 * transaction's snapshot may predate a writer that committed kept
+	 * totals before we got the tables' locks, whose rows would be orphaned.
+	 */
 	args[0] = CStringGetTextDatum(name);
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	if (SPI_execute_with_args(psprintf("DELETE FROM %s.kc_cap_total WHERE rule_name OPERATOR(pg_catalog.=) $1",
-									   cap_nsp()),
-							  1, argtypes, args, NULL, false, 0) != SPI_OK_DELETE ||
-		SPI_execute_with_args(psprintf("DELETE FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
-									   cap_nsp()),
-							  1, argtypes, args, NULL, false, 0) != SPI_OK_DELETE)
-		elog(ERROR, "kc_cap: removing the rule failed");
+	{
+		SPIPlanPtr	del_total,
+					del_rule;
+
+		del_total = SPI_prepare(psprintf("DELETE FROM %s.kc_cap_total WHERE rule_name OPERATOR(pg_catalog.=) $1",
+										 cap_nsp()), 1, argtypes);
+		del_rule = SPI_prepare(psprintf("DELETE FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
+										cap_nsp()), 1, argtypes);
+		if (del_total == NULL || del_rule == NULL ||
+			SPI_execute_snapshot(del_total, args, NULL, GetLatestSnapshot(),
+								 InvalidSnapshot, false, false, 0) != SPI_OK_DELETE ||
+			SPI_execute_snapshot(del_rule, args, NULL, GetLatestSnapshot(),
+								 InvalidSnapshot, false, false, 0) != SPI_OK_DELETE)
+			elog(ERROR, "kc_cap: removing the rule failed");
+	}
 	cap_restore_user(save_user, save_sec);
 	SPI_finish();
 	cap_cache_forget_rule(name);

@@ -11,15 +11,36 @@
  * argument), never by OID, so the triggers that pg_dump writes find their
  * rule again after a restore.  Identifiers are quoted wherever SQL is
  * built; values are always parameters.
+ *
+ * Who runs what (the rule of ri_triggers.c, made stricter):
+ *	- a query that reads a user's table (the parent row lock, the rebuild's
+ *	  sum over the child) runs as the owner of that table, with
+ *	  SECURITY_RESTRICTED_OPERATION: whatever of the owner's runs inside it
+ *	  (a view's rule, if the table was turned into one, a policy, an index
+ *	  or domain expression, an operator of the key type) runs with the
+ *	  owner's own privileges and cannot change the session state.  Such a
+ *	  query never touches the extension's tables;
+ *	- a query that writes the extension's tables (kc_cap_rule,
+ *	  kc_cap_total) runs as their owner and reads nothing but those tables,
+ *	  with built-in types and pg_catalog operators, and takes user values
+ *	  only as parameters: no object a user controls is reachable from it.
+ * The rule's tables are also re-checked at every load to be plain or
+ * partitioned tables (an owner could turn an empty table into a view).
  */
 #include "kc_cap.h"
 
 #include "access/htup_details.h"
+#include "catalog/partition.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_operator.h"
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_inherits.h"
+#include "parser/parse_func.h"
 #include "utils/array.h"
+#include "utils/guc.h"
 #include "utils/builtins.h"
 #include "utils/catcache.h"
 #include "utils/hsearch.h"
@@ -31,6 +52,7 @@
 
 static HTAB *cap_rules = NULL;
 static bool cap_callbacks_done = false;
+static uint64 cap_generation = 0;
 static Oid	cap_schema = InvalidOid;
 
 /* The totals table and its plans, reset on any invalidation of it. */
@@ -249,13 +271,121 @@ cap_total_upsert_plan(void)
 	return cap_upsert_plan;
 }
 
-/* Run internal queries as `owner`, as ri_triggers.c does. */
+/*
+ * Become the owner of the extension's tables, to write them.  Only for
+ * queries that read nothing but those tables (see the file header).
+ */
 void
 cap_become_owner(Oid owner, Oid *save_user, int *save_sec)
 {
 	GetUserIdAndSecContext(save_user, save_sec);
 	SetUserIdAndSecContext(owner, *save_sec | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_NOFORCE_RLS);
+}
+
+/*
+ * Become the owner of a user's table, to read it whole (row-level security
+ * does not hide rows from a rule, as it does not from a foreign key).
+ * Anything that runs inside runs as that owner, who controls it anyway,
+ * and in a restricted operation.
+ */
+void
+cap_become_table_owner(Oid relid, Oid *save_user, int *save_sec)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	GetUserIdAndSecContext(save_user, save_sec);
+	SetUserIdAndSecContext(owner, *save_sec | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
+}
+
+/*
+ * A table a rule may count on: an ordinary or partitioned table, neither
+ * in nor with plain inheritance (whose other tables the rule would not
+ * see), and logged and permanent (an unlogged table is emptied by a crash
+ * while its kept totals are not; another session's temporary table could
+ * hold the parent's lock forever).  Checked at declaration and at every
+ * load of the rule, so a table changed since fails closed.
+ */
+void
+cap_check_rule_table(const char *rule, Oid relid, const char *what)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Form_pg_class cls;
+	char	   *relname;
+	bool		inh_parent,
+				inh_child;
+
+	if (!HeapTupleIsValid(tup))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("a table of cap rule \"%s\" no longer exists", rule),
+				 errhint("Drop the rule with kc_drop_cap.")));
+	cls = (Form_pg_class) GETSTRUCT(tup);
+	relname = pstrdup(NameStr(cls->relname));
+	if (cls->relkind != RELKIND_RELATION && cls->relkind != RELKIND_PARTITIONED_TABLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("%s \"%s\" of cap rule \"%s\" is not a table", what, relname, rule),
+				 errhint("A cap rule links an ordinary or partitioned child table to an ordinary or partitioned parent table.")));
+	if (cls->relpersistence != RELPERSISTENCE_PERMANENT)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s \"%s\" of cap rule \"%s\" is %s", what, relname, rule,
+						cls->relpersistence == RELPERSISTENCE_TEMP ? "a temporary table" : "unlogged"),
+				 errdetail("A crash empties an unlogged table but not the totals kept for it; a temporary table belongs to one session."),
+				 errhint("Use an ordinary (logged, permanent) table.")));
+	inh_parent = cls->relkind == RELKIND_RELATION && cls->relhassubclass &&
+		find_inheritance_children(relid, NoLock) != NIL;
+	inh_child = !cls->relispartition && has_superclass(relid);
+	ReleaseSysCache(tup);
+	if (inh_parent || inh_child)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s \"%s\" of cap rule \"%s\" %s", what, relname, rule,
+						inh_parent ? "has inheritance children" : "is an inheritance child"),
+				 errdetail("A cap rule counts the rows of its own tables and their partitions only; rows of tables linked by INHERITS would escape it."),
+				 errhint("Use declarative partitioning (PARTITION BY) instead of INHERITS.")));
+}
+
+/*
+ * Equal keys must be equal bytes: a nondeterministic collation would let
+ * 'HN', 'hn' and 'Hn' each take the whole limit of the one parent its
+ * unique constraint says they are.
+ */
+void
+cap_check_key_collation(const char *rule, Oid relid, const char *col)
+{
+	AttrNumber	att = get_attnum(relid, col);
+	Oid			typid;
+	int32		typmod;
+	Oid			coll;
+
+	if (att == InvalidAttrNumber)
+		return;					/* reported by the column look-up */
+	get_atttypetypmodcoll(relid, att, &typid, &typmod, &coll);
+	if (OidIsValid(coll) && !get_collation_isdeterministic(coll))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("key column \"%s\" of relation \"%s\" has the nondeterministic collation \"%s\"",
+						col, get_rel_name(relid), get_collation_name(coll)),
+				 errdetail("Cap rule \"%s\" identifies a parent by the exact bytes of its key.", rule),
+				 errhint("Give the key columns a deterministic collation, for example COLLATE \"C\" or \"default\".")));
+}
+
+/* OID of one of the extension's trigger functions (no arguments). */
+Oid
+cap_trigger_function(const char *fname)
+{
+	List	   *qname = list_make2(makeString(get_namespace_name(cap_ext_schema())),
+								   makeString(pstrdup(fname)));
+
+	return LookupFuncName(qname, 0, NULL, false);
 }
 
 void
@@ -318,6 +448,29 @@ cap_column(const char *rule, Oid relid, const char *name, Oid *typid)
 	return att;
 }
 
+/* Is the type's text output independent of every session setting? */
+static bool
+cap_type_output_is_fixed(Oid typid)
+{
+	switch (typid)
+	{
+		case BOOLOID:
+		case CHAROID:
+		case NAMEOID:
+		case INT2OID:
+		case INT4OID:
+		case INT8OID:
+		case OIDOID:
+		case TEXTOID:
+		case VARCHAROID:
+		case BPCHAROID:
+		case UUIDOID:
+			return true;
+		default:
+			return false;
+	}
+}
+
 static bool
 cap_rule_load(CapRule *rule)
 {
@@ -343,14 +496,10 @@ cap_rule_load(CapRule *rule)
 		SPI_freeplan(rule->lock_plan);
 		rule->lock_plan = NULL;
 	}
-	if (rule->touch_plan)
-	{
-		SPI_freeplan(rule->touch_plan);
-		rule->touch_plan = NULL;
-	}
 	MemoryContextReset(rule->cxt);
 	rule->relmaps = NIL;
-	rule->generation++;
+	/* unique across entries: a trigger's cached entry may be recycled */
+	rule->generation = ++cap_generation;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -399,6 +548,14 @@ cap_rule_load(CapRule *rule)
 				 errmsg("a table of cap rule \"%s\" no longer exists", rule->name),
 				 errhint("Drop the rule with kc_drop_cap.")));
 	rule->parent_owner = cap_rel_owner(rule->parent_relid);
+	cap_check_rule_table(rule->name, rule->child_relid, "child table");
+	cap_check_rule_table(rule->name, rule->parent_relid, "parent table");
+	rule->key_needs_pinned_output = false;
+	for (int i = 0; i < nc; i++)
+	{
+		cap_check_key_collation(rule->name, rule->child_relid, rule->child_cols[i]);
+		cap_check_key_collation(rule->name, rule->parent_relid, rule->parent_cols[i]);
+	}
 
 	/* Types: taken from the parent; the child must agree (checked per map). */
 	for (int i = 0; i < nc; i++)
@@ -409,6 +566,8 @@ cap_rule_load(CapRule *rule)
 
 		(void) cap_column(rule->name, rule->parent_relid, rule->parent_cols[i], &t);
 		rule->key_types[i] = t;
+		if (!cap_type_output_is_fixed(t))
+			rule->key_needs_pinned_output = true;
 		get_typlenbyval(t, &rule->key_len[i], &rule->key_byval[i]);
 		get_atttypetypmodcoll(rule->parent_relid,
 							  get_attnum(rule->parent_relid, rule->parent_cols[i]),
@@ -426,10 +585,14 @@ cap_rule_load(CapRule *rule)
 	rule->numeric_mode = (rule->amount_type == NUMERICOID ||
 						  rule->limit_type == NUMERICOID);
 
-	/* SELECT limit FROM parent WHERE keys = $n FOR NO KEY UPDATE */
+	/*
+	 * SELECT limit, tableoid FROM parent WHERE keys = $n FOR NO KEY UPDATE.
+	 * The table is named in the text; cap_lock_parent checks that the row
+	 * came from the rule's own table, whatever the name means by then.
+	 */
 	initStringInfo(&sql);
 	relkind = get_rel_relkind(rule->parent_relid);
-	appendStringInfo(&sql, "SELECT x.%s FROM %s%s x WHERE ",
+	appendStringInfo(&sql, "SELECT x.%s, x.tableoid FROM %s%s x WHERE ",
 					 quote_identifier(rule->limit_col),
 					 relkind == RELKIND_PARTITIONED_TABLE ? "" : "ONLY ",
 					 quote_qualified_identifier(get_namespace_name(get_rel_namespace(rule->parent_relid)),
@@ -439,40 +602,20 @@ cap_rule_load(CapRule *rule)
 						 quote_identifier(rule->parent_cols[i]),
 						 cap_eq_operator(rule->key_types[i]), i + 1);
 	appendStringInfoString(&sql, " FOR NO KEY UPDATE OF x");
+	/*
+	 * Prepared in the context it runs in (as ri_triggers.c does): the plan
+	 * cache re-plans for another user, but not for another
+	 * SECURITY_NOFORCE_RLS state, so a plan prepared by the owner outside
+	 * it would keep the owner's forced policies.
+	 */
+	cap_become_table_owner(rule->parent_relid, &save_user, &save_sec);
 	rule->lock_plan = SPI_prepare_cursor(sql.data, nc, rule->key_types, CURSOR_OPT_GENERIC_PLAN);
+	cap_restore_user(save_user, save_sec);
 	if (rule->lock_plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
 			 SPI_result_code_string(SPI_result));
 	SPI_keepplan(rule->lock_plan);
 
-	/*
-	 * The common first touch in one statement: the CTE locks the parent row
-	 * (waiting for whoever holds it), then the UPDATE adds the delta to the
-	 * newest version of the kept total (under READ COMMITTED an UPDATE
-	 * always works on the newest version), returning it with the limit.
-	 */
-	{
-		StringInfoData t;
-		Oid			targs[KC_CAP_MAX_KEYS + 3];
-
-		initStringInfo(&t);
-		appendStringInfo(&t, "WITH p AS MATERIALIZED (%s) UPDATE %s.kc_cap_total t"
-						 " SET total = t.total OPERATOR(pg_catalog.+) $%d FROM p"
-						 " WHERE t.rule_name OPERATOR(pg_catalog.=) $%d"
-						 " AND t.parent_key OPERATOR(pg_catalog.=) $%d"
-						 " RETURNING t.total, p.%s",
-						 sql.data, cap_nsp_quoted(), nc + 3, nc + 1, nc + 2,
-						 quote_identifier(rule->limit_col));
-		memcpy(targs, rule->key_types, nc * sizeof(Oid));
-		targs[nc] = TEXTOID;
-		targs[nc + 1] = TEXTARRAYOID;
-		targs[nc + 2] = NUMERICOID;
-		rule->touch_plan = SPI_prepare_cursor(t.data, nc + 3, targs, CURSOR_OPT_GENERIC_PLAN);
-		if (rule->touch_plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", t.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(rule->touch_plan);
-	}
 	SPI_finish();
 	return true;
 }
@@ -496,7 +639,6 @@ cap_rule_get(const char *name, bool missing_ok)
 	{
 		rule->valid = false;
 		rule->lock_plan = NULL;
-		rule->touch_plan = NULL;
 		rule->relmaps = NIL;
 		rule->generation = 0;
 		rule->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap rule",
@@ -520,7 +662,16 @@ cap_rule_get(const char *name, bool missing_ok)
 		PG_END_TRY();
 		if (!exists)
 		{
-			rule->valid = false;
+			/*
+			 * Keep nothing for a name that is no rule: a session naming
+			 * many unknown rules must not grow its cache without bound.
+			 */
+			char		namebuf[NAMEDATALEN];
+
+			strlcpy(namebuf, name, sizeof(namebuf));
+			name = namebuf;
+			MemoryContextDelete(rule->cxt);
+			hash_search(cap_rules, namebuf, HASH_REMOVE, NULL);
 			if (missing_ok)
 				return NULL;
 			ereport(ERROR,
@@ -643,16 +794,89 @@ cap_key_from_slot(CapRule *rule, TupleTableSlot *slot, const AttrNumber *atts,
 	return true;
 }
 
-/* The key as the text[] kept in kc_cap_total.parent_key. */
+/*
+ * The key as the text[] kept in kc_cap_total.parent_key: the canonical
+ * text of each value, the same in every session.  Output functions of
+ * dates, times, intervals, bytea, floats and money follow session settings
+ * (DateStyle, TimeZone, IntervalStyle, bytea_output, extra_float_digits,
+ * lc_monetary), which would give one parent several keys, so for such
+ * types the settings are pinned (as pg_dump pins them) around the output.
+ */
 Datum
 cap_key_array(CapRule *rule, const Datum *vals)
 {
 	Datum		elems[KC_CAP_MAX_KEYS];
+	int			nest = -1;
 
+	if (rule->key_needs_pinned_output)
+	{
+		static const char *const pinned[][2] = {
+			{"DateStyle", "ISO, YMD"},
+			{"IntervalStyle", "postgres"},
+			{"TimeZone", "UTC"},
+			{"bytea_output", "hex"},
+			{"extra_float_digits", "1"},
+			{"lc_monetary", "C"},
+		};
+
+		nest = NewGUCNestLevel();
+		for (size_t i = 0; i < lengthof(pinned); i++)
+			(void) set_config_option(pinned[i][0], pinned[i][1], PGC_USERSET,
+									 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0,
+									 false);
+	}
 	for (int i = 0; i < rule->nkeys; i++)
 		elems[i] = CStringGetTextDatum(OutputFunctionCall(&rule->key_out[i], vals[i]));
+	if (nest >= 0)
+		AtEOXact_GUC(true, nest);
 	return PointerGetDatum(construct_array(elems, rule->nkeys, TEXTOID, -1, false,
 										   TYPALIGN_INT));
+}
+
+/*
+ * Lock the parent row with this key (FOR NO KEY UPDATE) and read its
+ * limit, as the owner of the parent table.  False when there is none.
+ * The row must come from the rule's parent (or one of its partitions): a
+ * plan re-parsed after the table was renamed and another created under its
+ * name must not check against that other table.
+ */
+bool
+cap_lock_parent(CapRule *rule, const Datum *keyvals, bool *limit_null,
+				CapAmt *limit)
+{
+	Oid			save_user;
+	int			save_sec;
+	int			rc;
+	bool		isnull;
+	Datum		d;
+	Oid			from;
+
+	cap_become_table_owner(rule->parent_relid, &save_user, &save_sec);
+	rc = SPI_execute_plan(rule->lock_plan, (Datum *) keyvals, NULL, false, 1);
+	cap_restore_user(save_user, save_sec);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "kc_cap: locking the parent row failed: %s",
+			 SPI_result_code_string(rc));
+	if (SPI_processed == 0)
+		return false;
+	from = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0],
+										  SPI_tuptable->tupdesc, 2, &isnull));
+	if (from != rule->parent_relid &&
+		!(get_rel_relispartition(from) &&
+		  list_member_oid(get_partition_ancestors(from), rule->parent_relid)))
+		ereport(ERROR,
+				(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+				 errmsg("parent table of cap rule \"%s\" changed during the statement", rule->name),
+				 errdetail("The parent row was read from relation \"%s\", not from the rule's table \"%s\".",
+						   get_rel_name(from), get_rel_name(rule->parent_relid)),
+				 errhint("Retry the transaction.")));
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	*limit_null = isnull;
+	if (isnull)
+		*limit = cap_amt_zero(rule->numeric_mode);
+	else
+		*limit = cap_amt_from_datum(rule, d, rule->limit_type);
+	return true;
 }
 
 /* "(plan_id)=(42)", like foreign-key errors. */

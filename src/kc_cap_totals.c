@@ -14,9 +14,9 @@
  *	  checked on its net effect per parent ("after every statement");
  *	- per transaction: the first time a transaction touches a key, one
  *	  query locks the parent row (SELECT ... FOR NO KEY UPDATE, as the
- *	  foreign-key triggers do with FOR KEY SHARE), then adds the statement's
- *	  delta to the kept total and returns it with the limit; both are
- *	  cached.  While the transaction holds the parent's lock nobody else can
+ *	  foreign-key triggers do with FOR KEY SHARE) as the parent's owner,
+ *	  and a second, as the extension's owner, adds the statement's delta to
+ *	  the kept total and returns it; both are cached.  While the transaction holds the parent's lock nobody else can
  *	  change the limit or the total, so later statements under that parent
  *	  are checked in memory only;
  *	- at commit (XACT_EVENT_PRE_COMMIT / PRE_PREPARE): what later
@@ -271,9 +271,8 @@ cap_entry_modify(CapEntry *ce)
  * becomes the cached base: one query both reads the newest total and locks
  * its row.  Under REPEATABLE READ and SERIALIZABLE that UPDATE (or the
  * upsert's conflict check) fails to serialize when a concurrent transaction
- * changed the total.  Without `apply` (a parent row changed), the total is
- * read with FOR NO KEY UPDATE, cross-checked against the newest snapshot.
- * An existing dead entry is revived in place so that its savepoint history
+ * changed the total.  Without `apply` (a parent row changed), 0 is added:
+ * the total's row is locked, or created, all the same.  An existing dead entry is revived in place so that its savepoint history
  * stays.
  */
 static CapEntry *
@@ -305,71 +304,25 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	args[0] = CStringGetTextDatum(rule->name);
 	args[1] = keyarr;
 
-	/*
-	 * The common case in one query: parent and kept total both there.  It
-	 * reads the parent and writes kc_cap_total, so it runs as the owner of
-	 * kc_cap_total when that role may also lock the parent row.
-	 */
-	if (lock_parent && apply &&
-		(superuser_arg(cap_total_owner()) || rule->parent_owner == cap_total_owner()))
-	{
-		Datum		targs[KC_CAP_MAX_KEYS + 3];
-
-		memcpy(targs, keyvals, rule->nkeys * sizeof(Datum));
-		targs[rule->nkeys] = args[0];
-		targs[rule->nkeys + 1] = args[1];
-		targs[rule->nkeys + 2] = cap_amt_to_numeric(*apply);
-		cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-		rc = SPI_execute_plan(rule->touch_plan, targs, NULL, false, 0);
-		cap_restore_user(save_user, save_sec);
-		if (rc != SPI_OK_UPDATE_RETURNING)
-			elog(ERROR, "kc_cap: updating a kept total failed: %s",
-				 SPI_result_code_string(rc));
-		if (SPI_processed == 1)
-		{
-			bool		isnull;
-			Datum		d;
-
-			st.base = cap_amt_from_numeric(rule, SPI_getbinval(SPI_tuptable->vals[0],
-															   SPI_tuptable->tupdesc, 1,
-															   &isnull));
-			d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
-			st.has_parent = true;
-			st.limit_null = isnull;
-			if (!isnull)
-				st.limit = cap_amt_from_datum(rule, d, rule->limit_type);
-			row_exists = true;
-			goto done;
-		}
-	}
-
 	if (lock_parent)
-	{
-		cap_become_owner(rule->parent_owner, &save_user, &save_sec);
-		rc = SPI_execute_plan(rule->lock_plan, (Datum *) keyvals, NULL, false, 1);
-		cap_restore_user(save_user, save_sec);
-		if (rc != SPI_OK_SELECT)
-			elog(ERROR, "kc_cap: locking the parent row failed: %s",
-				 SPI_result_code_string(rc));
-		if (SPI_processed > 0)
-		{
-			bool		isnull;
-			Datum		d = SPI_getbinval(SPI_tuptable->vals[0],
-										  SPI_tuptable->tupdesc, 1, &isnull);
+		st.has_parent = cap_lock_parent(rule, keyvals, &st.limit_null, &st.limit);
 
-			st.has_parent = true;
-			st.limit_null = isnull;
-			if (!isnull)
-				st.limit = cap_amt_from_datum(rule, d, rule->limit_type);
-		}
-	}
-
+	/*
+	 * The kept total's row is where every writer of this key meets, whether
+	 * or not a parent row exists yet: a child's first touch adds to it, a
+	 * parent's insert, key change or lower limit locks it (creating it with
+	 * 0 when missing).  So a parent inserted concurrently with its first
+	 * children cannot miss them: whoever comes second waits for the first
+	 * on this row and then sees its total (READ COMMITTED) or fails to
+	 * serialize (REPEATABLE READ, SERIALIZABLE).  The query reads and
+	 * writes kc_cap_total only, as its owner (see kc_cap_rule.c).
+	 */
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	if (apply)
 	{
 		bool		isnull;
 
-		args[2] = cap_amt_to_numeric(*apply);
+		args[2] = apply ? cap_amt_to_numeric(*apply) :
+			cap_amt_to_numeric(cap_amt_zero(rule->numeric_mode));
 		rc = SPI_execute_plan(cap_total_update_plan(), args, NULL, false, 0);
 		if (rc != SPI_OK_UPDATE_RETURNING)
 			elog(ERROR, "kc_cap: writing a kept total failed: %s",
@@ -386,42 +339,17 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 														   &isnull));
 		row_exists = true;
 	}
-	else
-	{
-		SPIPlanPtr	select_plan = cap_total_select_plan();
-
-		rc = SPI_execute_plan(select_plan, args, NULL, false, 1);
-		if (rc != SPI_OK_SELECT)
-			elog(ERROR, "kc_cap: reading the kept total failed: %s",
-				 SPI_result_code_string(rc));
-		if (SPI_processed > 0)
-		{
-			bool		isnull;
-			Datum		d = SPI_getbinval(SPI_tuptable->vals[0],
-										  SPI_tuptable->tupdesc, 1, &isnull);
-
-			st.base = cap_amt_from_numeric(rule, d);
-			row_exists = true;
-		}
-		else
-		{
-			st.base = cap_amt_zero(rule->numeric_mode);
-			if (IsolationUsesXactSnapshot())
-			{
-				rc = SPI_execute_snapshot(select_plan, args, NULL, GetLatestSnapshot(),
-										  InvalidSnapshot, false, false, 1);
-				if (rc == SPI_OK_SELECT && SPI_processed > 0)
-					ereport(ERROR,
-							(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
-							 errmsg("could not serialize access due to concurrent update"),
-							 errdetail("The kept total of cap rule \"%s\" was created by a concurrent transaction.",
-									   rule->name)));
-			}
-		}
-	}
 	cap_restore_user(save_user, save_sec);
 
-done:
+	/*
+	 * No parent when we looked, but we may have waited above for the
+	 * transaction that inserted it: in READ COMMITTED look again with a new
+	 * snapshot (now that we hold the total's row, a parent committed later
+	 * waits for us and checks our total itself).
+	 */
+	if (lock_parent && !st.has_parent && !IsolationUsesXactSnapshot())
+		st.has_parent = cap_lock_parent(rule, keyvals, &st.limit_null, &st.limit);
+
 	/* copy what SPI returned before SPI_finish frees it */
 	st.limit = cap_amt_copy(st.limit, cache_cxt);
 	st.base = cap_amt_copy(st.base, cache_cxt);

@@ -3,16 +3,23 @@
  *		The trigger functions that kc_enforce_cap installs.  Each names its
  *		rule by the trigger's one argument.
  *
- *	kc_cap_child_row       AFTER INSERT OR DELETE OR UPDATE OF key, amount
- *	                       ON child FOR EACH ROW (cloned to partitions)
+ *	kc_cap_child_row       AFTER INSERT OR DELETE OR UPDATE ON child
+ *	                       FOR EACH ROW (cloned to partitions)
  *	kc_cap_child_truncate  AFTER TRUNCATE ON child (and each partition)
- *	kc_cap_parent_row      AFTER INSERT OR DELETE OR UPDATE OF key, limit
- *	                       ON parent FOR EACH ROW
+ *	kc_cap_parent_row      AFTER INSERT OR DELETE OR UPDATE ON parent
+ *	                       FOR EACH ROW
+ *
+ * The row triggers fire on every UPDATE, not UPDATE OF the rule's columns:
+ * a BEFORE trigger of the user's may change a column the statement did not
+ * name, and the rule judges the row as it is stored.  An update that
+ * leaves the rule's columns as they were is recognised here and costs no
+ * more than the comparison.
  */
 #include "kc_cap.h"
 
 #include "catalog/partition.h"
 #include "commands/trigger.h"
+#include "utils/datum.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -155,6 +162,30 @@ cap_trigger_rule(FunctionCallInfo fcinfo, TriggerData *td, bool parent,
 	tc->map = *map;
 }
 
+/* Are the key columns and the amount the same (same bytes) in both rows? */
+static bool
+cap_child_unchanged(CapRelMap *map, int nkeys, TupleTableSlot *o,
+					TupleTableSlot *n)
+{
+	TupleDesc	desc = o->tts_tupleDescriptor;
+
+	for (int i = 0; i <= nkeys; i++)
+	{
+		AttrNumber	att = (i < nkeys) ? map->keyatt[i] : map->amtatt;
+		Form_pg_attribute a = TupleDescAttr(desc, att - 1);
+		bool		onull,
+					nnull;
+		Datum		od = slot_getattr(o, att, &onull);
+		Datum		nd = slot_getattr(n, att, &nnull);
+
+		if (onull != nnull)
+			return false;
+		if (!onull && !datumIsEqual(od, nd, a->attbyval, a->attlen))
+			return false;
+	}
+	return true;
+}
+
 Datum
 kc_cap_child_row(PG_FUNCTION_ARGS)
 {
@@ -170,6 +201,8 @@ kc_cap_child_row(PG_FUNCTION_ARGS)
 		cap_contribute(rule, map, td->tg_trigslot, true);
 	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 	{
+		if (cap_child_unchanged(map, rule->nkeys, td->tg_trigslot, td->tg_newslot))
+			return PointerGetDatum(NULL);
 		cap_contribute(rule, map, td->tg_trigslot, true);
 		cap_contribute(rule, map, td->tg_newslot, false);
 	}

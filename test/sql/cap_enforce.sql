@@ -263,9 +263,9 @@ CREATE TABLE palloc_2024 PARTITION OF palloc FOR VALUES FROM (2024) TO (2025);
 SELECT pg_temp.try($$INSERT INTO palloc_2024 VALUES (6, 2024, 1, 1)$$);
 SELECT parent_key, total FROM kc_cap_total WHERE rule_name = 'palloc_cap' ORDER BY 1;
 -- ... but not the TRUNCATE trigger: kc_cap_rebuild adds it
-SELECT count(*) FROM pg_trigger WHERE tgrelid = 'palloc_2024'::regclass AND tgname LIKE 'kc_cap%truncate';
+SELECT count(*) FROM pg_trigger WHERE tgrelid = 'palloc_2024'::regclass AND tgname LIKE 'kc_cap_truncate%';
 SELECT kc_cap_rebuild('palloc_cap');
-SELECT count(*) FROM pg_trigger WHERE tgrelid = 'palloc_2024'::regclass AND tgname LIKE 'kc_cap%truncate';
+SELECT count(*) FROM pg_trigger WHERE tgrelid = 'palloc_2024'::regclass AND tgname LIKE 'kc_cap_truncate%';
 DELETE FROM palloc WHERE id = 5;
 INSERT INTO palloc_2024 VALUES (6, 2024, 1, 50);
 TRUNCATE palloc_2024;
