@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "common/int.h"
 
 #include "kc_core.h"
 
@@ -58,9 +59,30 @@ kc_store_int128(int64 *halves, kc_int128 v)
 }
 
 /*
- * Sums kept in the aggregates' transition states stay within 2^120 in
- * magnitude on input (text or binary): far beyond any real total, and far
- * enough from 2^127 that accumulating cannot overflow.
+ * Bounds of the aggregates' transition states (kc_money_sumstate,
+ * kc_plan_sumstate): every sum within 2^120 in magnitude, the count in
+ * [0, INT64_MAX].
+ *
+ * One set of states, two directions.  The text input and binary receive
+ * functions accept exactly these states, and every function that returns a
+ * state (accum, retract, combine) raises 22003 rather than return one
+ * outside them, so any state an aggregate produces can be written out and
+ * read back (COPY, pg_dump, states shipped between nodes) and no stored state
+ * stops loading.  1.0 enforced the bound only on input, so combine could
+ * build sums up to 2^127 that input then refused, and accum wrapped.
+ *
+ * Why tighten the functions to the input's 2^120 rather than widen the
+ * input to the full 128 bits: 1.0's input and receive already refuse more,
+ * so keeping the bound means every state 1.1 produces is still read by a
+ * 1.0 server (mixed-version clusters that ship partial states, a 1.1 dump
+ * restored where 1.0 is installed), and the documented input format and
+ * the client decoders written against it stay as they are.  It costs
+ * nothing real: reaching 2^120 takes 2^57 rows at the largest kc_money,
+ * and a total that large could not be returned by sum anyway.  And with
+ * both operands bounded by 2^120 (or an amount by 2^63), the 128-bit
+ * addition itself can never wrap, so the range test after it is the whole
+ * check; the overflow builtin stays as a second guard that costs a flag
+ * test.
  */
 #define KC_STATE_SUM_LIMIT ((kc_int128) 1 << 120)
 
@@ -70,8 +92,39 @@ kc_state_sum_ok(kc_int128 v)
 	return v <= KC_STATE_SUM_LIMIT && v >= -KC_STATE_SUM_LIMIT;
 }
 
-/* a + b for combine functions: 22003 instead of a silent wrap-around */
-extern kc_int128 kc_state_add(kc_int128 a, kc_int128 b, const char *type_name);
-extern int64 kc_state_count_add(int64 a, int64 b, const char *type_name);
+/* the error reports of the two checks below, out of line (cold) */
+extern void kc_state_sum_error(const char *type_name, const char *what,
+							   kc_int128 a, kc_int128 b) pg_attribute_noreturn();
+extern void kc_state_count_error(const char *type_name,
+								 int64 a, int64 b) pg_attribute_noreturn();
+
+/*
+ * a + b for a sum kept in a state: 22003 naming the state type and which of
+ * its sums (what: "sum", "planned sum", ...) when the result would leave
+ * the bound above.  Inline: the transition functions run once per row.
+ */
+static inline kc_int128
+kc_state_add(kc_int128 a, kc_int128 b, const char *type_name, const char *what)
+{
+	kc_int128	r;
+
+	if (unlikely(__builtin_add_overflow(a, b, &r) || !kc_state_sum_ok(r)))
+		kc_state_sum_error(type_name, what, a, b);
+	return r;
+}
+
+/*
+ * a + b for a state's row count: 22003 when it would exceed INT64_MAX or
+ * be negative (a retract past zero, or a corrupt negative count).
+ */
+static inline int64
+kc_state_count_add(int64 a, int64 b, const char *type_name)
+{
+	int64		r;
+
+	if (unlikely(pg_add_s64_overflow(a, b, &r) || r < 0))
+		kc_state_count_error(type_name, a, b);
+	return r;
+}
 
 #endif							/* KC_EXT_H */

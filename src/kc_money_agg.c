@@ -79,7 +79,7 @@ kc_money_sumstate_in(PG_FUNCTION_ARGS)
 			/* v <= 2^120 here, so one more digit cannot overflow */
 			if (*p >= '0' && *p <= '9')
 				v = v * 10 + (*p - '0');
-			if (*p < '0' || *p > '9' || v > ((kc_int128) 1 << 120))
+			if (*p < '0' || *p > '9' || v > KC_STATE_SUM_LIMIT)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("invalid input syntax for type kc_money_sumstate: \"%s\"", str),
@@ -147,9 +147,14 @@ kc_money_sumstate_send(PG_FUNCTION_ARGS)
 }
 
 /*
- * Adding up to 2^63 values of at most 2^63 in magnitude stays below 2^126,
- * so the 128-bit sum cannot overflow in any realistic aggregate; the final
- * function checks the range of the result.
+ * The transition functions keep the state within the bounds its input
+ * accepts (kc_ext.h, KC_STATE_SUM_LIMIT): |sum| <= 2^120 and
+ * 0 <= count <= INT64_MAX, raising 22003 otherwise, so that no state they
+ * return wraps (a count past INT64_MAX turned negative and avg() with it)
+ * or fails to load again from its text or binary form.
+ *
+ * The new sum and count are both computed before either is stored: on an
+ * error the state (updated in place inside an aggregate) is left whole.
  *
  * The transition functions are not STRICT: they skip a NULL amount
  * themselves, which spares the executor a per-row null-check step (a few
@@ -160,14 +165,19 @@ Datum
 kc_money_sum_accum(PG_FUNCTION_ARGS)
 {
 	KcSumState *st;
+	kc_int128	sum;
+	int64		count;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	if (PG_ARGISNULL(1))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	st = writable_state(fcinfo);
-	kc_store_int128(st->sum, kc_load_int128(st->sum) + PG_GETARG_KCMONEY(1));
-	st->count++;
+	sum = kc_state_add(kc_load_int128(st->sum), PG_GETARG_KCMONEY(1),
+					   "kc_money_sumstate", "sum");
+	count = kc_state_count_add(st->count, 1, "kc_money_sumstate");
+	kc_store_int128(st->sum, sum);
+	st->count = count;
 	PG_RETURN_POINTER(st);
 }
 
@@ -176,6 +186,8 @@ Datum
 kc_money_sum_retract(PG_FUNCTION_ARGS)
 {
 	KcSumState *st;
+	kc_int128	sum;
+	int64		count;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -186,8 +198,12 @@ kc_money_sum_retract(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot remove an amount from an empty kc_money_sumstate")));
 	st = writable_state(fcinfo);
-	kc_store_int128(st->sum, kc_load_int128(st->sum) - PG_GETARG_KCMONEY(1));
-	st->count--;
+	/* -(kc_int128) amount: an int64 negated in 128 bits cannot overflow */
+	sum = kc_state_add(kc_load_int128(st->sum), -(kc_int128) PG_GETARG_KCMONEY(1),
+					   "kc_money_sumstate", "sum");
+	count = kc_state_count_add(st->count, -1, "kc_money_sumstate");
+	kc_store_int128(st->sum, sum);
+	st->count = count;
 	PG_RETURN_POINTER(st);
 }
 
@@ -197,11 +213,14 @@ kc_money_sumstate_combine(PG_FUNCTION_ARGS)
 {
 	KcSumState *st = writable_state(fcinfo);
 	KcSumState *other = PG_GETARG_SUMSTATE_P(1);
+	kc_int128	sum;
+	int64		count;
 
-	kc_store_int128(st->sum, kc_state_add(kc_load_int128(st->sum),
-										  kc_load_int128(other->sum),
-										  "kc_money_sumstate"));
-	st->count = kc_state_count_add(st->count, other->count, "kc_money_sumstate");
+	sum = kc_state_add(kc_load_int128(st->sum), kc_load_int128(other->sum),
+					   "kc_money_sumstate", "sum");
+	count = kc_state_count_add(st->count, other->count, "kc_money_sumstate");
+	kc_store_int128(st->sum, sum);
+	st->count = count;
 	PG_RETURN_POINTER(st);
 }
 

@@ -146,28 +146,45 @@ kc_numeric_from_int128(kc_int128 v)
 	return kc_numeric_from_scaled(v, 0);
 }
 
-kc_int128
-kc_state_add(kc_int128 a, kc_int128 b, const char *type_name)
+void
+kc_state_sum_error(const char *type_name, const char *what, kc_int128 a, kc_int128 b)
 {
+	char		abuf[48];
+	char		bbuf[48];
 	kc_int128	r;
 
-	if (__builtin_add_overflow(a, b, &r))
+	kc_int128_to_str(a, abuf);
+	kc_int128_to_str(b, bbuf);
+	if (!__builtin_add_overflow(a, b, &r))
+	{
+		char		rbuf[48];
+
+		kc_int128_to_str(r, rbuf);
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s out of range", type_name),
-				 errdetail("Combining two partial sums overflowed 128 bits.")));
-	return r;
+				 errdetail("The %s would be %s + (%s) = %s, beyond the state's limit of 2^120 in magnitude.",
+						   what, abuf, bbuf, rbuf),
+				 errhint("Aggregate the amounts as numeric instead, e.g. sum(amount::numeric).")));
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s out of range", type_name),
+			 errdetail("The %s would be %s + (%s), beyond 128 bits.", what, abuf, bbuf),
+			 errhint("Aggregate the amounts as numeric instead, e.g. sum(amount::numeric).")));
 }
 
-int64
-kc_state_count_add(int64 a, int64 b, const char *type_name)
+void
+kc_state_count_error(const char *type_name, int64 a, int64 b)
 {
-	int64		r;
-
-	if (pg_add_s64_overflow(a, b, &r) || r < 0)
+	if (a < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s out of range", type_name),
-				 errdetail("The row count would be " INT64_FORMAT " + " INT64_FORMAT ".", a, b)));
-	return r;
+				 errdetail("The row count " INT64_FORMAT " is negative.", a)));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s out of range", type_name),
+			 errdetail("The row count would be " INT64_FORMAT " + (" INT64_FORMAT "), outside 0 to " INT64_FORMAT ".",
+					   a, b, PG_INT64_MAX)));
 }

@@ -42,12 +42,29 @@ writable_state(FunctionCallInfo fcinfo)
 									 sizeof(KcPlanSumState));
 }
 
+/*
+ * Add (sign = 1) or remove (sign = -1) a pair.  Like combine, this keeps
+ * the state within the bounds its input accepts (kc_ext.h,
+ * KC_STATE_SUM_LIMIT: both sums within 2^120 in magnitude, the count in
+ * [0, INT64_MAX]) and raises 22003 otherwise, so no state wraps or becomes
+ * unloadable.  Everything is computed before anything is stored: on an
+ * error the state (updated in place inside an aggregate) is left whole.
+ * (kc_int128) sign * amount cannot overflow: an int64 times -1 in 128 bits.
+ */
 static inline void
 add_pair(KcPlanSumState *st, int64 planned, int64 actual, int sign)
 {
-	kc_store_int128(st->planned, kc_load_int128(st->planned) + (kc_int128) sign * planned);
-	kc_store_int128(st->actual, kc_load_int128(st->actual) + (kc_int128) sign * actual);
-	st->count += sign;
+	kc_int128	new_planned = kc_state_add(kc_load_int128(st->planned),
+										   (kc_int128) sign * planned,
+										   "kc_plan_sumstate", "planned sum");
+	kc_int128	new_actual = kc_state_add(kc_load_int128(st->actual),
+										  (kc_int128) sign * actual,
+										  "kc_plan_sumstate", "actual sum");
+	int64		new_count = kc_state_count_add(st->count, sign, "kc_plan_sumstate");
+
+	kc_store_int128(st->planned, new_planned);
+	kc_store_int128(st->actual, new_actual);
+	st->count = new_count;
 }
 
 /* Read a signed decimal integer of at most ~36 digits into 128 bits. */
@@ -236,14 +253,18 @@ kc_plan_sumstate_combine(PG_FUNCTION_ARGS)
 {
 	KcPlanSumState *st = writable_state(fcinfo);
 	KcPlanSumState *other = PG_GETARG_PLANSTATE_P(1);
+	kc_int128	planned;
+	kc_int128	actual;
+	int64		count;
 
-	kc_store_int128(st->planned, kc_state_add(kc_load_int128(st->planned),
-											  kc_load_int128(other->planned),
-											  "kc_plan_sumstate"));
-	kc_store_int128(st->actual, kc_state_add(kc_load_int128(st->actual),
-											 kc_load_int128(other->actual),
-											 "kc_plan_sumstate"));
-	st->count = kc_state_count_add(st->count, other->count, "kc_plan_sumstate");
+	planned = kc_state_add(kc_load_int128(st->planned), kc_load_int128(other->planned),
+						   "kc_plan_sumstate", "planned sum");
+	actual = kc_state_add(kc_load_int128(st->actual), kc_load_int128(other->actual),
+						  "kc_plan_sumstate", "actual sum");
+	count = kc_state_count_add(st->count, other->count, "kc_plan_sumstate");
+	kc_store_int128(st->planned, planned);
+	kc_store_int128(st->actual, actual);
+	st->count = count;
 	PG_RETURN_POINTER(st);
 }
 
