@@ -60,12 +60,35 @@ cap_amt_from_numeric(const CapRule *rule, Datum n)
 }
 
 /* a + b, or a - b; the result is allocated in the current context. */
+/*
+ * The same amount as numeric.  Amounts of one rule normally share one
+ * representation; when a transaction changes the type of the rule's amount
+ * or limit column (the rule is reloaded, cached amounts are not), the two
+ * are combined exactly in numeric, never mixed.
+ */
+static CapAmt
+cap_amt_as_numeric(CapAmt a)
+{
+	if (!a.isnum)
+	{
+		a.n = DatumGetNumeric(cap_amt_to_numeric(a));
+		a.isnum = true;
+		a.i = 0;
+	}
+	return a;
+}
+
 CapAmt
 cap_amt_add(CapAmt a, CapAmt b, bool negate_b)
 {
 	CapAmt		r;
 
-	Assert(a.isnum == b.isnum);
+	if (a.isnum != b.isnum)
+	{
+		/* the rule's column types changed under a transaction: exact in numeric */
+		a = cap_amt_as_numeric(a);
+		b = cap_amt_as_numeric(b);
+	}
 	r.isnum = a.isnum;
 	r.i = 0;
 	r.n = NULL;
@@ -91,7 +114,11 @@ cap_amt_sign(CapAmt a)
 int
 cap_amt_cmp(CapAmt a, CapAmt b)
 {
-	Assert(a.isnum == b.isnum);
+	if (a.isnum != b.isnum)
+	{
+		a = cap_amt_as_numeric(a);
+		b = cap_amt_as_numeric(b);
+	}
 	if (a.isnum)
 		return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a.n),
 												 NumericGetDatum(b.n)));

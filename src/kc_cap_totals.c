@@ -106,6 +106,8 @@ typedef struct CapEntry
 	Datum		keyvals[KC_CAP_MAX_KEYS];
 	Datum		keyarr;			/* text[] for kc_cap_total */
 	bool		row_exists;		/* its kc_cap_total row was there */
+	uint64		generation;		/* of the rule when the limit was read */
+	Oid			keytypes[KC_CAP_MAX_KEYS];	/* of keyvals */
 	int			lock_level;		/* subtransaction level holding the locks */
 	List	   *saves;			/* CapSave *, increasing level */
 	CapState	st;
@@ -384,11 +386,51 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	}
 	ce->keyarr = keyarr;
 	ce->row_exists = row_exists;
+	ce->generation = rule->generation;
+	memcpy(ce->keytypes, rule->key_types, rule->nkeys * sizeof(Oid));
 	ce->st = st;
 	SPI_finish();
 	return ce;
 }
 
+
+/*
+ * The rule was reloaded since this key's limit was read: this transaction
+ * changed a table of the rule (a column dropped and added again, its type
+ * changed).  The parent row is still locked by us; read its limit again,
+ * in the rule's new representation.
+ */
+static void
+cap_entry_reread_limit(CapRule *rule, CapEntry *ce)
+{
+	bool		limit_null;
+	CapAmt		limit;
+	bool		has_parent;
+	MemoryContext old;
+
+	if (memcmp(ce->keytypes, rule->key_types, rule->nkeys * sizeof(Oid)) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("key columns of cap rule \"%s\" changed type in this transaction", rule->name),
+				 errdetail("Amounts were already counted in this transaction under keys of the former type."),
+				 errhint("Commit the change of the key columns before writing under the rule again.")));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	has_parent = cap_lock_parent(rule, ce->keyvals, &limit_null, &limit);
+	cap_entry_modify(ce);
+	ce->st.has_parent = has_parent;
+	ce->st.limit_null = limit_null;
+	ce->st.limit = cap_amt_copy(limit, cache_cxt);
+	old = MemoryContextSwitchTo(cache_cxt);
+	if (ce->st.base.isnum != rule->numeric_mode)
+	{
+		ce->st.base = cap_amt_add(cap_amt_zero(rule->numeric_mode), ce->st.base, false);
+		ce->st.delta = cap_amt_add(cap_amt_zero(rule->numeric_mode), ce->st.delta, false);
+	}
+	MemoryContextSwitchTo(old);
+	ce->generation = rule->generation;
+	SPI_finish();
+}
 
 static void
 cap_report_child_violation(CapRule *rule, CapEntry *ce, CapAmt before,
@@ -435,6 +477,8 @@ cap_apply(CapPending *pe)
 			cap_report_child_violation(rule, ce, before, after);
 		return;
 	}
+	if (ce->generation != rule->generation)
+		cap_entry_reread_limit(rule, ce);
 	before = cap_amt_add(ce->st.base, ce->st.delta, false);
 	after = cap_amt_add(before, pe->delta, false);
 	if (ce->st.has_parent && cap_amt_sign(pe->delta) > 0 &&
