@@ -43,6 +43,18 @@ cap_arg_name(int i)
 	return names[i];
 }
 
+/*
+ * Does kc_cap_rule have the declared_by column (added in 1.1)?  The library
+ * keeps serving a database still at 1.0's schema.
+ */
+static bool
+cap_rule_has_declared_by(void)
+{
+	Oid			relid = get_relname_relid("kc_cap_rule", cap_ext_schema());
+
+	return OidIsValid(relid) && get_attnum(relid, "declared_by") != InvalidAttrNumber;
+}
+
 static Oid
 cap_rel_owner_of(Oid relid)
 {
@@ -440,6 +452,7 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 	StringInfoData sql;
 	const char *lit;
 	CapRule    *rule;
+	bool		has_owner;
 
 	kc_cap_init_for(fcinfo->flinfo->fn_oid);
 	for (int i = 0; i < 7; i++)
@@ -511,6 +524,7 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 		args[i] = PG_GETARG_DATUM(i);
 	/* the rule belongs to the owner of its child table (see kc_drop_cap) */
 	args[7] = ObjectIdGetDatum(cap_rel_owner_of(child));
+	has_owner = cap_rule_has_declared_by();
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	if (SPI_execute_with_args(psprintf("SELECT 1 FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
 									   cap_nsp()),
@@ -523,9 +537,10 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 				 errhint("Choose another name, or drop the rule first with kc_drop_cap.")));
 	if (SPI_execute_with_args(psprintf("INSERT INTO %s.kc_cap_rule (rule_name, child_table,"
 									   " child_columns, amount_column, parent_table,"
-									   " parent_columns, limit_column, declared_by)"
-									   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", cap_nsp()),
-							  8, argtypes, args, NULL, false, 0) != SPI_OK_INSERT)
+									   " parent_columns, limit_column%s)"
+									   " VALUES ($1, $2, $3, $4, $5, $6, $7%s)", cap_nsp(),
+									   has_owner ? ", declared_by" : "", has_owner ? ", $8" : ""),
+							  has_owner ? 8 : 7, argtypes, args, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "kc_cap: recording the rule failed");
 	cap_restore_user(save_user, save_sec);
 
@@ -575,8 +590,9 @@ cap_rule_tables(const char *name, Oid *child, Oid *parent)
 	args[0] = CStringGetTextDatum(name);
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	if (SPI_execute_with_args(psprintf("SELECT child_table::pg_catalog.oid, parent_table::pg_catalog.oid,"
-									   " declared_by::pg_catalog.oid"
-									   " FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
+									   " %s FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
+									   cap_rule_has_declared_by() ?
+									   "declared_by::pg_catalog.oid" : "NULL::pg_catalog.oid",
 									   cap_nsp()),
 							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "kc_cap: reading kc_cap_rule failed");

@@ -438,8 +438,13 @@ BEGIN
 			PERFORM kc_upg.add_probe(format('configuration sequence %s: last value', cfg),
 				format('SELECT last_value || '' '' || is_called FROM %s', cfg));
 		ELSE
+			-- the columns the table has now: an update may add columns
+			-- (kc_cap_rule.declared_by in 1.1), never lose or change these
 			PERFORM kc_upg.add_probe(format('configuration table %s: rows', cfg),
-				format('SELECT count(*) || '' rows: '' || coalesce(string_agg(t::text, '' | '' ORDER BY t::text COLLATE "C"), '''') FROM %s t', cfg));
+				format('SELECT count(*) || '' rows: '' || coalesce(string_agg(r, '' | '' ORDER BY r COLLATE "C"), '''') FROM (SELECT ROW(%s)::text AS r FROM %s t) s',
+					(SELECT string_agg(format('t.%I', attname), ', ' ORDER BY attnum)
+					   FROM pg_attribute WHERE attrelid = cfg AND attnum > 0 AND NOT attisdropped),
+					cfg));
 		END IF;
 	END LOOP;
 END
