@@ -111,6 +111,41 @@ BEGIN
 END
 $$;
 
+-- Every cap rule's triggers are the default version's: found by the function
+-- they run and the rule they name, named kc_cap_{row,truncate,parent}_<rule>,
+-- row triggers firing on every UPDATE (no column list), none left under an
+-- older name.
+DO $$
+DECLARE
+	r record;
+	bad text;
+BEGIN
+	FOR r IN SELECT rule_name, child_table, parent_table FROM kc_cap_rule ORDER BY 1 LOOP
+		SELECT string_agg(format('%s on %s', g.tgname, g.tgrelid::regclass), ', ')
+		INTO bad
+		FROM pg_trigger g
+		WHERE g.tgfoid IN ('kc_cap_child_row()'::regprocedure, 'kc_cap_child_truncate()'::regprocedure,
+		                   'kc_cap_parent_row()'::regprocedure)
+		  AND g.tgparentid = 0
+		  AND g.tgargs = convert_to(r.rule_name, getdatabaseencoding()) || '\x00'::bytea
+		  AND (g.tgname <> CASE g.tgfoid WHEN 'kc_cap_child_row()'::regprocedure THEN 'kc_cap_row_'
+		                                 WHEN 'kc_cap_parent_row()'::regprocedure THEN 'kc_cap_parent_'
+		                                 ELSE 'kc_cap_truncate_' END || r.rule_name
+		       OR g.tgattr <> ''::int2vector);
+		IF bad IS NOT NULL THEN
+			PERFORM kc_upg.report('FAIL', format('cap rule %s has its 1.1 triggers', r.rule_name), bad);
+		ELSIF (SELECT count(*) FROM pg_trigger g
+		       WHERE g.tgparentid = 0 AND g.tgargs = convert_to(r.rule_name, getdatabaseencoding()) || '\x00'::bytea
+		         AND g.tgname IN ('kc_cap_row_' || r.rule_name, 'kc_cap_parent_' || r.rule_name)
+		         AND g.tgrelid IN (r.child_table, r.parent_table)) = 2 THEN
+			PERFORM kc_upg.report('ok', format('cap rule %s has its 1.1 triggers (on every UPDATE, named by kind)', r.rule_name));
+		ELSE
+			PERFORM kc_upg.report('FAIL', format('cap rule %s has its 1.1 triggers', r.rule_name), 'row or parent trigger missing');
+		END IF;
+	END LOOP;
+END
+$$;
+
 -- Indexes built under the old version agree with the operator classes now.
 DO $$
 DECLARE
