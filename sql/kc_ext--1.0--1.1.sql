@@ -121,7 +121,283 @@ $kc_cap_rekey$;
 -- Support caps and closed years
 -- ====================================================================
 
+-- Rules judge the row as stored, through inheritance; closed years cannot
+-- be locked out by temporary tables.
+--
+-- * kc_support_cap fires on every UPDATE (1.0: UPDATE OF its columns, which
+--   a BEFORE trigger changing a watched column escaped); the C check skips
+--   rows whose watched columns did not change.  The triggers 1.0 installed
+--   are rebuilt below with their names, arguments and enabled state.
+-- * Plain inheritance: kc_enforce_year_lock and kc_enforce_support_cap put
+--   their row trigger on every inheritance child too, and a statement
+--   trigger (kc_inherit_guard) on each plain table refuses UPDATE and DELETE
+--   through a parent while a child added later lacks the row trigger.
+-- * kc_enforce_year_lock refuses temporary tables, and kc_close_year never
+--   locks them (C).
 
+CREATE FUNCTION @extschema@.kc_inherit_guard() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'kc_inherit_guard' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.kc_inherit_guard() IS
+	'Statement trigger: refuses UPDATE and DELETE through a table whose inheritance children lack its kc_ext row check (arguments: the row trigger''s name, the function that installs it).';
+
+CREATE OR REPLACE FUNCTION @extschema@.kc_enforce_year_lock(
+	tbl pg_catalog.regclass, year_column pg_catalog.text)
+RETURNS pg_catalog.void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	kind pg_catalog."char";
+	t pg_catalog.regtype;
+	rels pg_catalog.regclass[];
+	rel pg_catalog.regclass;
+	part pg_catalog.regclass;
+BEGIN
+	IF tbl IS NULL THEN
+		RAISE EXCEPTION 'the table to protect is missing' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT c.relkind INTO kind FROM pg_catalog.pg_class c
+	WHERE c.oid OPERATOR(pg_catalog.=) tbl;
+	IF kind IS NULL OR (kind OPERATOR(pg_catalog.<>) 'r' AND kind OPERATOR(pg_catalog.<>) 'p') THEN
+		RAISE EXCEPTION '% is not a table', tbl USING ERRCODE = 'wrong_object_type';
+	END IF;
+	t := @extschema@.kc_column_type_of(tbl, year_column, 'year');
+	IF t OPERATOR(pg_catalog.<>) 'pg_catalog.int2'::pg_catalog.regtype
+	   AND t OPERATOR(pg_catalog.<>) 'pg_catalog.int4'::pg_catalog.regtype
+	   AND t OPERATOR(pg_catalog.<>) 'pg_catalog.int8'::pg_catalog.regtype THEN
+		RAISE EXCEPTION 'year column "%" of % has type %, not an integer', year_column, tbl, t
+			USING ERRCODE = 'datatype_mismatch',
+				  HINT = 'Protect a table by a column holding the year, e.g. the fiscal year of the row.';
+	END IF;
+
+	-- The table and, for a plain table, its inheritance children at every
+	-- depth: UPDATE and DELETE on a parent change the children's rows, and
+	-- row triggers fire on the table that stores the row.  (A partitioned
+	-- table's partitions get the row trigger by cloning.)
+	rels := ARRAY[tbl];
+	IF kind OPERATOR(pg_catalog.=) 'r' THEN
+		rels := rels OPERATOR(pg_catalog.||) ARRAY(
+			WITH RECURSIVE d(relid) AS (
+				SELECT i.inhrelid FROM pg_catalog.pg_inherits i
+				WHERE i.inhparent OPERATOR(pg_catalog.=) tbl
+				UNION
+				SELECT i.inhrelid FROM pg_catalog.pg_inherits i
+				JOIN d ON i.inhparent OPERATOR(pg_catalog.=) d.relid)
+			SELECT d.relid::pg_catalog.regclass FROM d ORDER BY d.relid);
+	END IF;
+
+	-- A temporary table belongs to one session: kc_close_year does not lock
+	-- it (so that no session can make closing wait on it), hence cannot
+	-- protect it.
+	SELECT c.oid::pg_catalog.regclass INTO rel FROM pg_catalog.pg_class c
+	WHERE c.oid OPERATOR(pg_catalog.=) ANY (rels::pg_catalog.oid[])
+	  AND c.relpersistence OPERATOR(pg_catalog.=) 't'
+	ORDER BY c.oid LIMIT 1;
+	IF rel IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot protect temporary table %', rel
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = CASE WHEN rel OPERATOR(pg_catalog.=) tbl THEN 'Closed years protect permanent tables.'
+							ELSE pg_catalog.format('It is an inheritance child of %s.', tbl) END,
+				  HINT = 'A temporary table belongs to one session and goes away with it; keep rows that must stay settled in a permanent table.';
+	END IF;
+
+	FOREACH rel IN ARRAY rels LOOP
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+				   WHERE g.tgrelid OPERATOR(pg_catalog.=) rel
+				     AND g.tgname OPERATOR(pg_catalog.=) 'kc_year_lock') THEN
+			EXECUTE pg_catalog.format('DROP TRIGGER kc_year_lock ON %s', rel);
+		END IF;
+		EXECUTE pg_catalog.format('CREATE TRIGGER kc_year_lock AFTER INSERT OR UPDATE OR DELETE ON %s '
+								  'FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_year_lock_row(%L)',
+								  rel, year_column);
+		IF kind OPERATOR(pg_catalog.=) 'r' THEN
+			EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER kc_year_lock_inherit '
+									  'BEFORE UPDATE OR DELETE ON %s FOR EACH STATEMENT '
+									  'EXECUTE FUNCTION @extschema@.kc_inherit_guard(%L, %L)',
+									  rel, 'kc_year_lock', 'kc_enforce_year_lock');
+		END IF;
+	END LOOP;
+	-- Row triggers are cloned to partitions, TRUNCATE triggers are not (a
+	-- partition can be truncated on its own): put one on every partition and
+	-- every inheritance child.  Partitions attached later: run
+	-- kc_enforce_year_lock on the table again.  (pg_partition_tree is empty
+	-- for a table that is not partitioned.)
+	FOR part IN SELECT r.r FROM pg_catalog.unnest(rels) r
+				UNION SELECT p.relid FROM pg_catalog.pg_partition_tree(tbl) p LOOP
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+				   WHERE g.tgrelid OPERATOR(pg_catalog.=) part
+				     AND g.tgname OPERATOR(pg_catalog.=) 'kc_year_lock_truncate') THEN
+			EXECUTE pg_catalog.format('DROP TRIGGER kc_year_lock_truncate ON %s', part);
+		END IF;
+		EXECUTE pg_catalog.format('CREATE TRIGGER kc_year_lock_truncate BEFORE TRUNCATE ON %s '
+								  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.kc_year_lock_truncate(%L)',
+								  part, year_column);
+	END LOOP;
+END $$;
+
+CREATE OR REPLACE FUNCTION @extschema@.kc_enforce_support_cap(
+	projects pg_catalog.regclass, category_column pg_catalog.text,
+	source_column pg_catalog.text, province_column pg_catalog.text,
+	approved_on_column pg_catalog.text, cost_column pg_catalog.text,
+	support_column pg_catalog.text)
+RETURNS pg_catalog.void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	kind pg_catalog."char";
+	t pg_catalog.regtype;
+	money_type pg_catalog.regtype := '@extschema@.kc_money'::pg_catalog.regtype;
+	text_type pg_catalog.regtype := 'pg_catalog.text'::pg_catalog.regtype;
+	varchar_type pg_catalog.regtype := 'pg_catalog.varchar'::pg_catalog.regtype;
+	int8_type pg_catalog.regtype := 'pg_catalog.int8'::pg_catalog.regtype;
+	rels pg_catalog.regclass[];
+	rel pg_catalog.regclass;
+BEGIN
+	IF projects IS NULL THEN
+		RAISE EXCEPTION 'the project table is missing' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT c.relkind INTO kind FROM pg_catalog.pg_class c
+	WHERE c.oid OPERATOR(pg_catalog.=) projects;
+	IF kind IS NULL OR (kind OPERATOR(pg_catalog.<>) 'r' AND kind OPERATOR(pg_catalog.<>) 'p') THEN
+		RAISE EXCEPTION '% is not a table', projects
+			USING ERRCODE = 'wrong_object_type';
+	END IF;
+
+	t := @extschema@.kc_column_type_of(projects, category_column, 'category');
+	IF t OPERATOR(pg_catalog.<>) text_type AND t OPERATOR(pg_catalog.<>) varchar_type THEN
+		RAISE EXCEPTION 'category column "%" of % has type %, not text', category_column, projects, t
+			USING ERRCODE = 'datatype_mismatch',
+				  HINT = 'The category column holds codes of kc_project_category.';
+	END IF;
+	IF source_column IS NOT NULL THEN
+		t := @extschema@.kc_column_type_of(projects, source_column, 'source');
+		IF t OPERATOR(pg_catalog.<>) '@extschema@.kc_source'::pg_catalog.regtype THEN
+			RAISE EXCEPTION 'source column "%" of % has type %, not kc_source', source_column, projects, t
+				USING ERRCODE = 'datatype_mismatch',
+					  HINT = 'Pass NULL as the source column when the table has none; then only any-source rules apply.';
+		END IF;
+	END IF;
+	IF province_column IS NOT NULL THEN
+		t := @extschema@.kc_column_type_of(projects, province_column, 'province');
+		IF t OPERATOR(pg_catalog.<>) text_type AND t OPERATOR(pg_catalog.<>) varchar_type THEN
+			RAISE EXCEPTION 'province column "%" of % has type %, not text', province_column, projects, t
+				USING ERRCODE = 'datatype_mismatch',
+					  HINT = 'Pass NULL as the province column when the table has none; then only nationwide rules apply.';
+		END IF;
+	END IF;
+	t := @extschema@.kc_column_type_of(projects, approved_on_column, 'approval date');
+	IF t OPERATOR(pg_catalog.<>) 'pg_catalog.date'::pg_catalog.regtype THEN
+		RAISE EXCEPTION 'approval date column "%" of % has type %, not date', approved_on_column, projects, t
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+	t := @extschema@.kc_column_type_of(projects, cost_column, 'cost');
+	IF t OPERATOR(pg_catalog.<>) money_type AND t OPERATOR(pg_catalog.<>) int8_type THEN
+		RAISE EXCEPTION 'cost column "%" of % has type %, not kc_money', cost_column, projects, t
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+	t := @extschema@.kc_column_type_of(projects, support_column, 'support');
+	IF t OPERATOR(pg_catalog.<>) money_type AND t OPERATOR(pg_catalog.<>) int8_type THEN
+		RAISE EXCEPTION 'support column "%" of % has type %, not kc_money', support_column, projects, t
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+
+	-- The table and its inheritance children at every depth (see
+	-- kc_enforce_year_lock); partitions get the row trigger by cloning.
+	rels := ARRAY[projects];
+	IF kind OPERATOR(pg_catalog.=) 'r' THEN
+		rels := rels OPERATOR(pg_catalog.||) ARRAY(
+			WITH RECURSIVE d(relid) AS (
+				SELECT i.inhrelid FROM pg_catalog.pg_inherits i
+				WHERE i.inhparent OPERATOR(pg_catalog.=) projects
+				UNION
+				SELECT i.inhrelid FROM pg_catalog.pg_inherits i
+				JOIN d ON i.inhparent OPERATOR(pg_catalog.=) d.relid)
+			SELECT d.relid::pg_catalog.regclass FROM d ORDER BY d.relid);
+	END IF;
+
+	-- On every UPDATE, not UPDATE OF the rule's columns: a BEFORE trigger
+	-- may change a watched column the statement does not name.  The check
+	-- skips rows whose watched columns did not change.
+	FOREACH rel IN ARRAY rels LOOP
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+				   WHERE g.tgrelid OPERATOR(pg_catalog.=) rel
+				     AND g.tgname OPERATOR(pg_catalog.=) 'kc_support_cap') THEN
+			EXECUTE pg_catalog.format('DROP TRIGGER kc_support_cap ON %s', rel);
+		END IF;
+		EXECUTE pg_catalog.format('CREATE TRIGGER kc_support_cap AFTER INSERT OR UPDATE ON %s '
+								  'FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_support_cap_check(%L, %L, %L, %L, %L, %L)',
+								  rel, category_column, coalesce(source_column, ''),
+								  coalesce(province_column, ''), approved_on_column, cost_column,
+								  support_column);
+		IF kind OPERATOR(pg_catalog.=) 'r' THEN
+			EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER kc_support_cap_inherit '
+									  'BEFORE UPDATE ON %s FOR EACH STATEMENT '
+									  'EXECUTE FUNCTION @extschema@.kc_inherit_guard(%L, %L)',
+									  rel, 'kc_support_cap', 'kc_enforce_support_cap');
+		END IF;
+	END LOOP;
+END $$;
+
+-- The triggers 1.0 installed in users' tables.  Support caps: rebuilt on
+-- every UPDATE, keeping name, arguments and enabled state (a partitioned
+-- table's trigger is rebuilt on the table, which clones it to the
+-- partitions again).  Both rules: the inheritance guard on plain tables;
+-- an inheritance child that lacks the row trigger then makes UPDATE and
+-- DELETE through its parent fail until kc_enforce_* is run again (not done
+-- here: that would change tables their owners have not looked at).
+-- Temporary tables of other sessions are left alone.
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN
+		SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS qname,
+			   g.tgname, g.tgenabled,
+			   @extschema@.kc_trigger_args(g.tgrelid::pg_catalog.regclass, g.tgname) AS args
+		FROM pg_catalog.pg_trigger g
+		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) g.tgrelid
+		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+		WHERE g.tgfoid OPERATOR(pg_catalog.=) '@extschema@.kc_support_cap_check()'::pg_catalog.regprocedure
+		  AND g.tgparentid OPERATOR(pg_catalog.=) 0::pg_catalog.oid
+		  AND c.relpersistence OPERATOR(pg_catalog.<>) 't'
+		ORDER BY g.tgrelid, g.tgname
+	LOOP
+		EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', r.tgname, r.qname);
+		EXECUTE pg_catalog.format('CREATE TRIGGER %I AFTER INSERT OR UPDATE ON %s '
+								  'FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_support_cap_check(%L, %L, %L, %L, %L, %L)',
+								  r.tgname, r.qname, r.args[1], r.args[2], r.args[3],
+								  r.args[4], r.args[5], r.args[6]);
+		IF r.tgenabled OPERATOR(pg_catalog.<>) 'O' THEN
+			EXECUTE pg_catalog.format('ALTER TABLE %s %s TRIGGER %I', r.qname,
+				CASE WHEN r.tgenabled OPERATOR(pg_catalog.=) 'D' THEN 'DISABLE'
+					 WHEN r.tgenabled OPERATOR(pg_catalog.=) 'R' THEN 'ENABLE REPLICA'
+					 ELSE 'ENABLE ALWAYS' END,
+				r.tgname);
+		END IF;
+	END LOOP;
+
+	FOR r IN
+		SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS qname,
+			   g.tgname,
+			   CASE WHEN g.tgfoid OPERATOR(pg_catalog.=) '@extschema@.kc_year_lock_row()'::pg_catalog.regprocedure
+					THEN 'BEFORE UPDATE OR DELETE' ELSE 'BEFORE UPDATE' END AS events,
+			   CASE WHEN g.tgfoid OPERATOR(pg_catalog.=) '@extschema@.kc_year_lock_row()'::pg_catalog.regprocedure
+					THEN 'kc_enforce_year_lock' ELSE 'kc_enforce_support_cap' END AS enforce
+		FROM pg_catalog.pg_trigger g
+		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) g.tgrelid
+		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+		WHERE g.tgfoid OPERATOR(pg_catalog.=) ANY (ARRAY[
+				'@extschema@.kc_year_lock_row()'::pg_catalog.regprocedure,
+				'@extschema@.kc_support_cap_check()'::pg_catalog.regprocedure]::pg_catalog.oid[])
+		  AND g.tgparentid OPERATOR(pg_catalog.=) 0::pg_catalog.oid
+		  AND c.relkind OPERATOR(pg_catalog.=) 'r'
+		  AND NOT c.relispartition
+		  AND c.relpersistence OPERATOR(pg_catalog.<>) 't'
+		ORDER BY g.tgrelid, g.tgname
+	LOOP
+		EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER %I %s ON %s FOR EACH STATEMENT '
+								  'EXECUTE FUNCTION @extschema@.kc_inherit_guard(%L, %L)',
+								  r.tgname OPERATOR(pg_catalog.||) '_inherit', r.events, r.qname,
+								  r.tgname, r.enforce);
+	END LOOP;
+END $$;
 
 -- ====================================================================
 -- Install safety: qualified constraints and defaults

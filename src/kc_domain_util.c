@@ -2,8 +2,11 @@
  * kc_domain_util.c
  *		Helpers shared by the domain-rule triggers: the extension's schema,
  *		trigger-call checks, column lookup, amounts and shares written in
- *		Vietnamese notation, plans run under the latest snapshot, and
- *		kc_trigger_args() for the SQL-level reports.
+ *		Vietnamese notation, plans run under the latest snapshot,
+ *		kc_trigger_args() for the SQL-level reports, and kc_inherit_guard(),
+ *		which keeps the rules sound under plain table inheritance.
+ *
+ * Nothing here switches user.
  */
 #include "kc_ext.h"
 
@@ -17,6 +20,8 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "access/table.h"
+#include "catalog/pg_inherits.h"
+#include "commands/trigger.h"
 
 #include "kc_domain_util.h"
 
@@ -145,4 +150,104 @@ kc_trigger_args(PG_FUNCTION_ARGS)
 	if (result == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_ARRAYTYPE_P(result);
+}
+
+/* The trigger of relation rel named tgname, NULL if none. */
+static Trigger *
+find_trigger(Relation rel, const char *tgname)
+{
+	if (rel->trigdesc == NULL)
+		return NULL;
+	for (int i = 0; i < rel->trigdesc->numtriggers; i++)
+		if (strcmp(rel->trigdesc->triggers[i].tgname, tgname) == 0)
+			return &rel->trigdesc->triggers[i];
+	return NULL;
+}
+
+/* Does trigger t do what model does (same function, events, arguments)? */
+static bool
+same_check(const Trigger *model, const Trigger *t)
+{
+	if (t == NULL || t->tgenabled == TRIGGER_DISABLED ||
+		t->tgfoid != model->tgfoid || t->tgtype != model->tgtype ||
+		t->tgnargs != model->tgnargs || t->tgnattr != model->tgnattr ||
+		(t->tgqual == NULL) != (model->tgqual == NULL))
+		return false;
+	for (int i = 0; i < t->tgnargs; i++)
+		if (strcmp(t->tgargs[i], model->tgargs[i]) != 0)
+			return false;
+	return t->tgqual == NULL || strcmp(t->tgqual, model->tgqual) == 0;
+}
+
+/*
+ * kc_inherit_guard(row_trigger, enforce_function): BEFORE UPDATE [OR
+ * DELETE] statement trigger that kc_enforce_year_lock() and
+ * kc_enforce_support_cap() put on a plain table beside their row trigger.
+ *
+ * Plain inheritance (not partitioning): UPDATE and DELETE on a parent also
+ * change the rows of its inheritance children, and row triggers fire on the
+ * table that stores the row, so a child without the row trigger escapes the
+ * rule.  kc_enforce_* install the row trigger on every inheritance child;
+ * this guard, which fires on the table the statement names, refuses the
+ * statement (SQLSTATE 55000) when a child added since (CREATE TABLE ...
+ * INHERITS, ALTER TABLE ... INHERIT) lacks an identical, enabled row
+ * trigger.  INSERT and COPY into a parent store rows in the parent only.
+ * Partitions need no guard: row triggers are cloned to every partition,
+ * including those attached later, and partitions cannot have inheritance
+ * children.  The common case costs one look at relhassubclass.
+ */
+PG_FUNCTION_INFO_V1(kc_inherit_guard);
+Datum
+kc_inherit_guard(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata;
+	Relation	rel;
+	Oid			relid;
+	const char *tgname;
+	Trigger    *model;
+	List	   *children;
+	ListCell   *lc;
+
+	trigdata = kc_domain_trigger_data(fcinfo, "kc_inherit_guard", false, 2);
+	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"kc_inherit_guard\" must be fired BEFORE UPDATE or DELETE")));
+	rel = trigdata->tg_relation;
+	relid = RelationGetRelid(rel);
+	if (!has_subclass(relid))
+		return PointerGetDatum(NULL);
+
+	/* The table's own check; disabled or gone, there is nothing to keep. */
+	tgname = trigdata->tg_trigger->tgargs[0];
+	model = find_trigger(rel, tgname);
+	if (model == NULL || model->tgenabled == TRIGGER_DISABLED)
+		return PointerGetDatum(NULL);
+
+	/* The statement has locked the children it writes already. */
+	children = find_all_inheritors(relid, AccessShareLock, NULL);
+	foreach(lc, children)
+	{
+		Oid			child = lfirst_oid(lc);
+		Relation	crel;
+
+		if (child == relid)
+			continue;
+		crel = table_open(child, NoLock);
+		if (!same_check(model, find_trigger(crel, tgname)))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("relation \"%s\" inherits from \"%s\" but lacks its trigger \"%s\"",
+							RelationGetRelationName(crel),
+							RelationGetRelationName(rel), tgname),
+					 errdetail("An UPDATE or DELETE on \"%s\" also changes the rows of \"%s\", which trigger \"%s\" would not check.",
+							   RelationGetRelationName(rel),
+							   RelationGetRelationName(crel), tgname),
+					 errhint("Run %s on \"%s\" again: it installs the check on every inheritance child too.",
+							 trigdata->tg_trigger->tgargs[1],
+							 RelationGetRelationName(rel)),
+					 errtableconstraint(rel, tgname)));
+		table_close(crel, NoLock);
+	}
+	return PointerGetDatum(NULL);
 }

@@ -293,6 +293,53 @@ get_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	return cols;
 }
 
+/*
+ * Does column attnum (0: none) differ between the old and the new row?
+ * Compared as stored images: two spellings of one value count as a change,
+ * which costs a lookup and is never unsafe.
+ */
+static bool
+column_changed(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc,
+			   AttrNumber attnum)
+{
+	Form_pg_attribute att;
+	bool		old_null;
+	bool		new_null;
+	Datum		o;
+	Datum		n;
+
+	if (attnum == 0)
+		return false;
+	o = heap_getattr(oldtup, attnum, desc, &old_null);
+	n = heap_getattr(newtup, attnum, desc, &new_null);
+	if (old_null || new_null)
+		return old_null != new_null;
+	att = TupleDescAttr(desc, attnum - 1);
+	return !datum_image_eq(o, n, att->attbyval, att->attlen);
+}
+
+/*
+ * An update that leaves every column the rule reads as it was cannot break
+ * the rule (it was checked when those values were written).  The trigger
+ * fires on every UPDATE, not UPDATE OF its columns, because a BEFORE trigger
+ * may change a watched column that the statement does not name; this test
+ * is on the row as finally stored, so nothing escapes it.
+ */
+static bool
+watched_columns_changed(TriggerData *trigdata, SupportCapColumns *cols)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	HeapTuple	o = trigdata->tg_trigtuple;
+	HeapTuple	n = trigdata->tg_newtuple;
+
+	return column_changed(o, n, desc, cols->support) ||
+		column_changed(o, n, desc, cols->cost) ||
+		column_changed(o, n, desc, cols->category) ||
+		column_changed(o, n, desc, cols->approved_on) ||
+		column_changed(o, n, desc, cols->source) ||
+		column_changed(o, n, desc, cols->province);
+}
+
 static char *
 text_value(HeapTuple tuple, TupleDesc desc, AttrNumber attnum)
 {
@@ -304,6 +351,13 @@ text_value(HeapTuple tuple, TupleDesc desc, AttrNumber attnum)
 /*
  * kc_support_cap_check(): AFTER INSERT OR UPDATE row trigger; arguments are
  * the column names category, source, province, approved_on, cost, support.
+ * It judges the row as stored, after every BEFORE trigger: 1.0 installed it
+ * as AFTER INSERT OR UPDATE OF <columns>, which a BEFORE trigger changing a
+ * watched column escaped; 1.1 fires it on every UPDATE and skips the rows
+ * whose watched columns did not change (watched_columns_changed).
+ *
+ * It runs as the writer and switches no user: the rule tables are readable
+ * by PUBLIC and the query names only them and pg_catalog operators.
  */
 PG_FUNCTION_INFO_V1(kc_support_cap_check);
 Datum
@@ -339,6 +393,9 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 	row = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
 		trigdata->tg_newtuple : trigdata->tg_trigtuple;
 	cols = get_columns(fcinfo, trigdata);
+	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) &&
+		!watched_columns_changed(trigdata, cols))
+		return PointerGetDatum(NULL);
 
 	/* Without a support amount, a category or a day, no rule applies. */
 	support = DatumGetInt64(heap_getattr(row, cols->support, desc, &isnull));

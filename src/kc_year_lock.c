@@ -28,12 +28,35 @@
  * a superuser, has the privileges of the owner of the extension's tables or
  * of a role named kc_year_admin, and then write the status table and the
  * log as that owner, with search_path pinned to pg_catalog, pg_temp.
+ *
+ * Failing closed.  The triggers read kc_closed_year as its owner, past
+ * row-level security, so neither a missing SELECT grant nor a policy can
+ * make a closed year look open; and when the table cannot be found in the
+ * extension's schema as a member of the extension (dropped from it,
+ * renamed, ...) they refuse every write with SQLSTATE 55000 instead of
+ * treating "no closed years" as "nothing closed".  Rows deleted from a
+ * table that is there (a restore that could not write it) cannot be told
+ * from years never closed: README, "Closed years".
+ *
+ * User switches (SetUserIdAndSecContext), and why each is safe: each runs
+ * one query written here, reading or writing only tables of the extension
+ * and the protected table, with every operator qualified.  The only objects
+ * those queries can run that someone else controls belong to the role
+ * switched to (the table's owner), so no object runs with more privilege
+ * than its owner has; SECURITY_RESTRICTED_OPERATION keeps that code from
+ * changing the session (SET ROLE, temporary objects, ...), and
+ * SECURITY_LOCAL_USERID_CHANGE undoes the switch on error.
+ *   - kc_year_lock_row: reads kc_closed_year as its owner.
+ *   - kc_year_lock_truncate: reads the truncated table as its owner.
+ *   - change_year: writes kc_closed_year and the log as their owner.
  */
 #include "kc_ext.h"
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/dependency.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -55,6 +78,39 @@
 #define YEAR_ADMIN_ROLE			"kc_year_admin"
 #define YEAR_MIN				1900
 #define YEAR_MAX				9999
+
+/*
+ * The closed-year table of the extension whose function fn_oid is, and its
+ * owner.  Without it the triggers cannot tell a closed year from an open
+ * one, so they refuse the write (SQLSTATE 55000) rather than allow it.
+ */
+static Oid
+closed_year_table(Oid fn_oid, Relation rel, Oid *owner)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+	Oid			ext = getExtensionOfObject(ProcedureRelationId, fn_oid);
+	Oid			relid = get_relname_relid("kc_closed_year", nsp);
+	HeapTuple	tp;
+	Form_pg_class form;
+
+	if (!OidIsValid(ext) || !OidIsValid(relid) ||
+		getExtensionOfObject(RelationRelationId, relid) != ext)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the closed years cannot be read: table kc_closed_year of extension kc_ext is missing from schema \"%s\"",
+						get_namespace_name(nsp)),
+				 errdetail("Writes to relation \"%s\" are refused while the closed-year configuration is missing: without it a closed year would look open.",
+						   RelationGetRelationName(rel)),
+				 errhint("Bring kc_closed_year back (restore it as a superuser, or reinstall kc_ext and restore its configuration), then retry."),
+				 errtableconstraint(rel, YEAR_LOCK_CONSTRAINT)));
+	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tp))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	form = (Form_pg_class) GETSTRUCT(tp);
+	*owner = form->relowner;
+	ReleaseSysCache(tp);
+	return relid;
+}
 
 /* Closed-year lookup for the row trigger, prepared once per schema. */
 static SPIPlanPtr closed_plan = NULL;
@@ -232,6 +288,9 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 	bool		isnull;
 	int			ret;
 	Oid			nsp;
+	Oid			owner;
+	Oid			save_userid;
+	int			save_sec;
 
 	trigdata = kc_domain_trigger_data(fcinfo, "kc_year_lock_row", true, 1);
 	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event))
@@ -266,6 +325,18 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 	if (cache_usable(nsp) && !cache_holds(values, nulls))
 		return PointerGetDatum(NULL);
 
+	(void) closed_year_table(fcinfo->flinfo->fn_oid, rel, &owner);
+
+	/*
+	 * Read kc_closed_year as its owner, past row-level security, so that
+	 * neither a missing grant nor a policy hides a closed year from the
+	 * check.  Safe: the queries (get_closed_plan, fill_cache) read only that
+	 * table of the extension, with pg_catalog operators and parameters; no
+	 * object of the writer's runs in them (see the header).
+	 */
+	GetUserIdAndSecContext(&save_userid, &save_sec);
+	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (!cache_usable(nsp))
@@ -274,6 +345,7 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 		if (cache_valid && !cache_holds(values, nulls))
 		{
 			SPI_finish();
+			SetUserIdAndSecContext(save_userid, save_sec);
 			return PointerGetDatum(NULL);
 		}
 	}
@@ -307,13 +379,21 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 				 errtableconstraint(rel, YEAR_LOCK_CONSTRAINT)));
 	}
 	SPI_finish();
+	SetUserIdAndSecContext(save_userid, save_sec);
 	return PointerGetDatum(NULL);
 }
 
 /*
  * kc_year_lock_truncate(year_column): BEFORE TRUNCATE statement trigger.
  * Fails when the table holds a row of a closed year.  The table is read as
- * its owner: TRUNCATE privilege does not include SELECT.
+ * its owner: TRUNCATE privilege does not include SELECT.  TRUNCATE removes
+ * every row, whatever row-level security shows, so the check must see every
+ * row too: SECURITY_NOFORCE_RLS lets the owner past its own FORCEd policies
+ * (a policy the owner does not pass would otherwise hide closed-year rows
+ * and let a clerk with TRUNCATE empty a closed year).  Without FROM ONLY the
+ * check sees the rows of inheritance children and partitions as well, which
+ * is what TRUNCATE without ONLY removes (with ONLY it refuses a little more
+ * than it must, never less).
  */
 PG_FUNCTION_INFO_V1(kc_year_lock_truncate);
 Datum
@@ -327,6 +407,7 @@ kc_year_lock_truncate(PG_FUNCTION_ARGS)
 	int			save_sec;
 	int			ret;
 	SPIPlanPtr	plan;
+	Oid			owner;
 
 	trigdata = kc_domain_trigger_data(fcinfo, "kc_year_lock_truncate", false, 1);
 	if (!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
@@ -336,6 +417,7 @@ kc_year_lock_truncate(PG_FUNCTION_ARGS)
 	rel = trigdata->tg_relation;
 	column = trigdata->tg_trigger->tgargs[0];
 	(void) kc_domain_column(rel, column, trigdata->tg_trigger->tgname);
+	(void) closed_year_table(fcinfo->flinfo->fn_oid, rel, &owner);
 
 	sql = psprintf("SELECT y.year, y.closed_by::pg_catalog.text, y.reason"
 				   " FROM %s.kc_closed_year y"
@@ -347,10 +429,20 @@ kc_year_lock_truncate(PG_FUNCTION_ARGS)
 											  RelationGetRelationName(rel)),
 				   quote_identifier(column));
 
+	/*
+	 * Safe: the query reads the truncated table (the owner's: its policies,
+	 * which NOFORCE_RLS skips, its column types and their operators, its
+	 * inheritance children and partitions, all of which only its owner can
+	 * add) and kc_closed_year, with pg_catalog operators; so whatever runs
+	 * belongs to the owner switched to, or to the extension.  The caller
+	 * learns at most that the table holds some row of a closed year, which
+	 * TRUNCATE, allowed to it, would have removed.
+	 */
 	GetUserIdAndSecContext(&save_userid, &save_sec);
 	SetUserIdAndSecContext(rel->rd_rel->relowner,
 						   save_sec | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_RESTRICTED_OPERATION);
+						   SECURITY_RESTRICTED_OPERATION |
+						   SECURITY_NOFORCE_RLS);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	plan = SPI_prepare(sql, 0, NULL);
@@ -410,7 +502,17 @@ may_close_years(Oid roleid, Oid owner)
 	return OidIsValid(admin) && has_privs_of_role(roleid, admin);
 }
 
-/* SHARE-lock every table protected by kc_year_lock_row, in OID order. */
+/*
+ * SHARE-lock every table protected by kc_year_lock_row, in OID order.
+ *
+ * Temporary tables are skipped.  Any role with TEMP can put the trigger on
+ * a temporary table of its own (kc_enforce_year_lock refuses them since
+ * 1.1, but CREATE TRIGGER needs no more than ownership), take ACCESS
+ * EXCLUSIVE on it and stay idle: waiting for it while holding SHARE on the
+ * real tables would block every writer.  Nothing needs the lock on a
+ * temporary table: only its own session ever writes it, and that session
+ * checks the closed years under the latest snapshot like every writer.
+ */
 static void
 lock_protected_tables(Oid nsp)
 {
@@ -427,7 +529,12 @@ lock_protected_tables(Oid nsp)
 	fn = LookupFuncName(fname, 0, NULL, false);
 	values[0] = ObjectIdGetDatum(fn);
 	ret = SPI_execute_with_args("SELECT DISTINCT t.tgrelid FROM pg_catalog.pg_trigger t"
-								" WHERE t.tgfoid OPERATOR(pg_catalog.=) $1 ORDER BY 1",
+								" JOIN pg_catalog.pg_class c"
+								"   ON c.oid OPERATOR(pg_catalog.=) t.tgrelid"
+								" WHERE t.tgfoid OPERATOR(pg_catalog.=) $1"
+								"   AND c.relpersistence OPERATOR(pg_catalog.<>)"
+								"       " CppAsString2(RELPERSISTENCE_TEMP)
+								" ORDER BY 1",
 								1, argtypes, values, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "protected-table lookup failed: %s", SPI_result_code_string(ret));
@@ -505,7 +612,13 @@ change_year(FunctionCallInfo fcinfo, bool close)
 	values[3] = CStringGetTextDatum(GetUserNameFromId(GetSessionUserId(), false));
 	values[4] = CStringGetTextDatum(verb);
 
-	/* Write as the owner of the tables, with a pinned search_path. */
+	/*
+	 * Write as the owner of the tables, with a pinned search_path.  Safe:
+	 * the caller was checked above (may_close_years); the statements write
+	 * the extension's two tables with values passed as parameters, and the
+	 * only code they run is the extension's (the status trigger, the
+	 * checks and defaults of those tables, which only the owner can add to).
+	 */
 	GetUserIdAndSecContext(&save_userid, &save_sec);
 	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);
