@@ -400,6 +400,62 @@ BEGIN
 END $$;
 
 -- ====================================================================
+-- Disabled rule triggers are logged
+-- ====================================================================
+
+-- An owner may disable the triggers of its own tables (PostgreSQL allows
+-- it, and kc_ext cannot forbid it); a superuser may also skip triggers
+-- with session_replication_role.  What kc_ext can do is make it visible:
+-- after every ALTER TABLE that leaves a trigger of a kc_ext rule on the
+-- table not firing in ordinary sessions (DISABLE, or ENABLE REPLICA), the
+-- server log records a LOG line, and the client a WARNING, naming the
+-- table, the trigger, the rule and the role.  The function reads only the
+-- catalogs and runs as the caller (event triggers are not SECURITY
+-- DEFINER).
+CREATE FUNCTION @extschema@.kc_rule_trigger_watch() RETURNS event_trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $kc_watch$
+DECLARE
+	t record;
+BEGIN
+	FOR t IN
+		SELECT DISTINCT g.tgrelid::pg_catalog.regclass AS rel, g.tgname, g.tgenabled,
+			p.proname
+		FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_trigger g ON g.tgrelid OPERATOR(pg_catalog.=) c.objid
+		JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) g.tgfoid
+		WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+		  AND p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+		  AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['kc_cap_child_row', 'kc_cap_child_truncate',
+				'kc_cap_parent_row', 'kc_support_cap_check', 'kc_year_lock_row',
+				'kc_year_lock_truncate', 'kc_inherit_guard']::pg_catalog.name[])
+		  AND g.tgenabled OPERATOR(pg_catalog.=) ANY (ARRAY['D', 'R']::pg_catalog."char"[])
+		ORDER BY 1, 2
+	LOOP
+		RAISE LOG 'kc_ext: trigger "%" on table % (%) is %, so its rule is not enforced there; changed by role "%" (session role "%")',
+			t.tgname, t.rel, t.proname,
+			CASE t.tgenabled WHEN 'D' THEN 'disabled' ELSE 'enabled for replica sessions only' END,
+			current_user, session_user;
+		RAISE WARNING 'trigger "%" on table % is %: the kc_ext rule it carries is not enforced on this table',
+			t.tgname, t.rel,
+			CASE t.tgenabled WHEN 'D' THEN 'disabled' ELSE 'enabled for replica sessions only' END
+			USING HINT = pg_catalog.format('ALTER TABLE %s ENABLE TRIGGER %I%s', t.rel, t.tgname,
+				CASE WHEN t.proname OPERATOR(pg_catalog.~~) 'kc\_cap\_%'
+				     THEN '; then run kc_cap_rebuild for its rule: rows written meanwhile were not counted.'
+				     ELSE '.' END);
+	END LOOP;
+END
+$kc_watch$;
+COMMENT ON FUNCTION @extschema@.kc_rule_trigger_watch() IS
+	'Event trigger function: logs (LOG, and WARNING to the client) every ALTER TABLE after which a trigger of a kc_ext rule is disabled.';
+REVOKE ALL ON FUNCTION @extschema@.kc_rule_trigger_watch() FROM PUBLIC;
+
+CREATE EVENT TRIGGER kc_rule_trigger_watch ON ddl_command_end
+	WHEN TAG IN ('ALTER TABLE')
+	EXECUTE FUNCTION @extschema@.kc_rule_trigger_watch();
+
+-- ====================================================================
 -- Install safety: qualified constraints and defaults
 -- ====================================================================
 
