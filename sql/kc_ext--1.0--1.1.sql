@@ -455,6 +455,72 @@ CREATE EVENT TRIGGER kc_rule_trigger_watch ON ddl_command_end
 	WHEN TAG IN ('ALTER TABLE')
 	EXECUTE FUNCTION @extschema@.kc_rule_trigger_watch();
 
+-- A cap rule counts the rows of its own tables and their partitions, not of
+-- tables linked by INHERITS, so it refuses such tables when it is declared
+-- and fails closed when it loads.  A link made later (CREATE TABLE ...
+-- INHERITS, ALTER TABLE ... INHERIT) is refused right away: otherwise rows
+-- written straight into the new inheritance child would escape the rule
+-- while the parent's sum counts them.
+CREATE FUNCTION @extschema@.kc_cap_inheritance_guard() RETURNS event_trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $kc_guard$
+DECLARE
+	t record;
+BEGIN
+	FOR t IN
+		WITH RECURSIVE touched AS (
+			SELECT c.objid AS relid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+			WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+		), up(child, ancestor) AS (
+			SELECT i.inhrelid, i.inhparent FROM pg_catalog.pg_inherits i
+			JOIN pg_catalog.pg_class k ON k.oid OPERATOR(pg_catalog.=) i.inhrelid
+			WHERE i.inhrelid OPERATOR(pg_catalog.=) ANY (SELECT relid FROM touched)
+			  AND NOT k.relispartition
+			UNION
+			SELECT up.child, i.inhparent FROM up
+			JOIN pg_catalog.pg_inherits i ON i.inhrelid OPERATOR(pg_catalog.=) up.ancestor
+		)
+		SELECT r.rule_name, up.child::pg_catalog.regclass AS child, up.ancestor::pg_catalog.regclass AS ancestor
+		FROM up JOIN @extschema@.kc_cap_rule r
+		  ON up.ancestor OPERATOR(pg_catalog.=) ANY (ARRAY[r.child_table::pg_catalog.oid, r.parent_table::pg_catalog.oid])
+		ORDER BY 1, 2
+		LIMIT 1
+	LOOP
+		RAISE EXCEPTION 'table % cannot inherit from %: % is a table of cap rule "%"',
+			t.child, t.ancestor, t.ancestor, t.rule_name
+			USING ERRCODE = 'feature_not_supported',
+				DETAIL = 'A cap rule counts the rows of its own tables and their partitions only; rows of an inheritance child would escape it.',
+				HINT = 'Use declarative partitioning (PARTITION BY ... / ATTACH PARTITION) instead of INHERITS.';
+	END LOOP;
+	-- a table of a rule made an inheritance child of another table
+	FOR t IN
+		SELECT r.rule_name, i.inhrelid::pg_catalog.regclass AS child, i.inhparent::pg_catalog.regclass AS ancestor
+		FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_inherits i ON i.inhrelid OPERATOR(pg_catalog.=) c.objid
+		JOIN pg_catalog.pg_class k ON k.oid OPERATOR(pg_catalog.=) i.inhrelid AND NOT k.relispartition
+		JOIN @extschema@.kc_cap_rule r
+		  ON i.inhrelid OPERATOR(pg_catalog.=) ANY (ARRAY[r.child_table::pg_catalog.oid, r.parent_table::pg_catalog.oid])
+		WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+		ORDER BY 1, 2
+		LIMIT 1
+	LOOP
+		RAISE EXCEPTION 'table % cannot inherit from %: % is a table of cap rule "%"',
+			t.child, t.ancestor, t.child, t.rule_name
+			USING ERRCODE = 'feature_not_supported',
+				DETAIL = 'A cap rule''s tables take part in no plain inheritance.',
+				HINT = 'Drop the rule with kc_drop_cap first, or use declarative partitioning.';
+	END LOOP;
+END
+$kc_guard$;
+COMMENT ON FUNCTION @extschema@.kc_cap_inheritance_guard() IS
+	'Event trigger function: refuses CREATE TABLE ... INHERITS and ALTER TABLE ... INHERIT that would link a table to a table of a cap rule.';
+REVOKE ALL ON FUNCTION @extschema@.kc_cap_inheritance_guard() FROM PUBLIC;
+
+CREATE EVENT TRIGGER kc_cap_inheritance_guard ON ddl_command_end
+	WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+	EXECUTE FUNCTION @extschema@.kc_cap_inheritance_guard();
+
 -- ====================================================================
 -- Install safety: qualified constraints and defaults
 -- ====================================================================

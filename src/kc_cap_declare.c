@@ -578,7 +578,7 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
  * owned the child table when the rule was declared (or a superuser).
  */
 static void
-cap_rule_tables(const char *name, Oid *child, Oid *parent)
+cap_rule_tables(const char *name, const char *action, Oid *child, Oid *parent)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1];
@@ -619,9 +619,11 @@ cap_rule_tables(const char *name, Oid *child, Oid *parent)
 		!(OidIsValid(declared_by) && has_privs_of_role(GetUserId(), declared_by)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("must be the owner of cap rule \"%s\" to drop it", name),
+				 strcmp(action, "drop") == 0 ?
+				 errmsg("must be the owner of cap rule \"%s\" to drop it", name) :
+				 errmsg("must be the owner of cap rule \"%s\" to rebuild its kept totals", name),
 				 errdetail("The tables of the rule no longer exist; the rule belongs to the role that owned its child table."),
-				 errhint("Ask that role or a superuser to drop it.")));
+				 errhint("Ask that role or a superuser.")));
 }
 
 /* Drop the triggers on `relid` that run `fn` for rule `name`. */
@@ -657,7 +659,7 @@ kc_drop_cap(PG_FUNCTION_ARGS)
 	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	cap_rule_tables(name, &child, &parent);
+	cap_rule_tables(name, "drop", &child, &parent);
 
 	/* no writer of the rule's tables runs while it goes */
 	if (OidIsValid(parent))
@@ -722,7 +724,7 @@ kc_cap_rebuild(PG_FUNCTION_ARGS)
 	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	cap_rule_tables(name, &child, &parent);
+	cap_rule_tables(name, "rebuild", &child, &parent);
 	if (!OidIsValid(child) || !OidIsValid(parent))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
