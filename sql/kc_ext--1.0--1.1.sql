@@ -522,6 +522,138 @@ CREATE EVENT TRIGGER kc_cap_inheritance_guard ON ddl_command_end
 	EXECUTE FUNCTION @extschema@.kc_cap_inheritance_guard();
 
 -- ====================================================================
+-- Rules: one list, one way to drop
+-- ====================================================================
+
+-- Every rule of every kind, one row each.  Cap rules are rows of
+-- kc_cap_rule; a support cap or a year lock is the trigger that
+-- kc_enforce_support_cap or kc_enforce_year_lock installed on a table (and,
+-- for a plain table, on its inheritance children), so the list follows the
+-- catalog, pg_dump and pg_restore with no second copy to keep in step.
+-- Their names are the kind and the table: 'support_cap:schema.table',
+-- 'year_lock:schema.table'.
+CREATE VIEW @extschema@.kc_rules AS
+SELECT 'cap'::pg_catalog.text AS kind,
+	r.rule_name,
+	ARRAY[pg_catalog.format('%I.%I', cn.nspname, cc.relname),
+		  pg_catalog.format('%I.%I', pn.nspname, pc.relname)] AS tables,
+	pg_catalog.format('sum(%I) of %I.%I grouped by (%s) <= %I of the %I.%I row with (%s)',
+		r.amount_column, cn.nspname, cc.relname,
+		pg_catalog.array_to_string(r.child_columns, ', '),
+		r.limit_column, pn.nspname, pc.relname,
+		pg_catalog.array_to_string(r.parent_columns, ', ')) AS checks
+FROM @extschema@.kc_cap_rule r
+LEFT JOIN pg_catalog.pg_class cc ON cc.oid OPERATOR(pg_catalog.=) r.child_table::pg_catalog.oid
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid OPERATOR(pg_catalog.=) cc.relnamespace
+LEFT JOIN pg_catalog.pg_class pc ON pc.oid OPERATOR(pg_catalog.=) r.parent_table::pg_catalog.oid
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid OPERATOR(pg_catalog.=) pc.relnamespace
+UNION ALL
+SELECT k.kind,
+	k.kind OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) pg_catalog.format('%I.%I', n.nspname, c.relname),
+	ARRAY(SELECT pg_catalog.format('%I.%I', n2.nspname, c2.relname)
+		  FROM pg_catalog.pg_trigger g2
+		  JOIN pg_catalog.pg_class c2 ON c2.oid OPERATOR(pg_catalog.=) g2.tgrelid
+		  JOIN pg_catalog.pg_namespace n2 ON n2.oid OPERATOR(pg_catalog.=) c2.relnamespace
+		  WHERE g2.tgfoid OPERATOR(pg_catalog.=) g.tgfoid AND g2.tgparentid OPERATOR(pg_catalog.=) 0
+		    AND (g2.tgrelid OPERATOR(pg_catalog.=) g.tgrelid
+		         OR g2.tgrelid OPERATOR(pg_catalog.=) ANY (
+		            SELECT i.inhrelid FROM pg_catalog.pg_inherits i
+		            WHERE i.inhparent OPERATOR(pg_catalog.=) g.tgrelid))
+		  ORDER BY g2.tgrelid OPERATOR(pg_catalog.<>) g.tgrelid, 1),
+	CASE k.kind
+	WHEN 'year_lock' THEN pg_catalog.format('no row whose %I is a closed year (kc_closed_year) is written, deleted or truncated',
+		(@extschema@.kc_trigger_args(g.tgrelid::pg_catalog.regclass, g.tgname))[1])
+	ELSE pg_catalog.format('%I within the support caps of kc_support_cap_rule for category %I, source %I, province %I, approved on %I, cost %I',
+		(@extschema@.kc_trigger_args(g.tgrelid::pg_catalog.regclass, g.tgname))[6],
+		(@extschema@.kc_trigger_args(g.tgrelid::pg_catalog.regclass, g.tgname))[1],
+		(@extschema@.kc_trigger_args(g.tgrelid::pg_catalog.regclass, g.tgname))[2],
+		(@extschema@.kc_trigger_args(g.tgrelid::pg_catalog.regclass, g.tgname))[3],
+		(@extschema@.kc_trigger_args(g.tgrelid::pg_catalog.regclass, g.tgname))[4],
+		(@extschema@.kc_trigger_args(g.tgrelid::pg_catalog.regclass, g.tgname))[5])
+	END
+FROM pg_catalog.pg_trigger g
+JOIN (VALUES ('year_lock'::pg_catalog.text, '@extschema@.kc_year_lock_row()'::pg_catalog.regprocedure),
+			 ('support_cap', '@extschema@.kc_support_cap_check()'::pg_catalog.regprocedure)) k(kind, fn)
+  ON g.tgfoid OPERATOR(pg_catalog.=) k.fn::pg_catalog.oid
+JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) g.tgrelid
+JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+WHERE g.tgparentid OPERATOR(pg_catalog.=) 0
+  -- an inheritance child carries its parent's rule, not one of its own
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i
+				  JOIN pg_catalog.pg_trigger gp ON gp.tgrelid OPERATOR(pg_catalog.=) i.inhparent
+				   AND gp.tgfoid OPERATOR(pg_catalog.=) g.tgfoid
+				  WHERE i.inhrelid OPERATOR(pg_catalog.=) g.tgrelid AND NOT c.relispartition);
+COMMENT ON VIEW @extschema@.kc_rules IS
+	'Every rule of every kind (cap, support_cap, year_lock): its name, the tables it covers and what it checks. kc_drop_rule(rule_name) removes one.';
+GRANT SELECT ON @extschema@.kc_rules TO PUBLIC;
+
+-- Remove a rule of any kind and everything it installed.  Runs as the
+-- caller: dropping triggers needs ownership of the tables, as declaring
+-- them did (kc_drop_cap checks its own).
+CREATE FUNCTION @extschema@.kc_drop_rule(rule_name pg_catalog.text)
+RETURNS pg_catalog.void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $kc_drop$
+DECLARE
+	kind pg_catalog.text;
+	tbl pg_catalog.regclass;
+	g record;
+BEGIN
+	IF rule_name IS NULL THEN
+		RAISE EXCEPTION 'argument rule_name of kc_drop_rule must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF EXISTS (SELECT 1 FROM @extschema@.kc_cap_rule r WHERE r.rule_name OPERATOR(pg_catalog.=) kc_drop_rule.rule_name) THEN
+		PERFORM @extschema@.kc_drop_cap(rule_name);
+		RETURN;
+	END IF;
+	SELECT r.kind INTO kind FROM @extschema@.kc_rules r
+	WHERE r.rule_name OPERATOR(pg_catalog.=) kc_drop_rule.rule_name;
+	IF kind IS NULL THEN
+		RAISE EXCEPTION 'rule "%" does not exist', rule_name
+			USING ERRCODE = 'undefined_object',
+				  HINT = 'The view kc_rules lists the rules of every kind.';
+	END IF;
+	tbl := pg_catalog.to_regclass(pg_catalog.substr(rule_name, pg_catalog.length(kind) OPERATOR(pg_catalog.+) 2));
+	-- the rule's triggers on the table, its partitions and its inheritance
+	-- children, found by the function they run
+	FOR g IN
+		SELECT gt.tgname, gt.tgrelid::pg_catalog.regclass AS rel
+		FROM pg_catalog.pg_trigger gt
+		WHERE gt.tgparentid OPERATOR(pg_catalog.=) 0
+		  AND (gt.tgrelid OPERATOR(pg_catalog.=) tbl
+		       OR gt.tgrelid OPERATOR(pg_catalog.=) ANY (
+		          SELECT p.relid FROM pg_catalog.pg_partition_tree(tbl) p)
+		       OR gt.tgrelid OPERATOR(pg_catalog.=) ANY (
+		          WITH RECURSIVE d(relid) AS (
+		              SELECT i.inhrelid FROM pg_catalog.pg_inherits i WHERE i.inhparent OPERATOR(pg_catalog.=) tbl
+		              UNION
+		              SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN d ON i.inhparent OPERATOR(pg_catalog.=) d.relid)
+		          SELECT d.relid FROM d))
+		  AND (CASE kind
+		       WHEN 'year_lock' THEN
+		           gt.tgfoid OPERATOR(pg_catalog.=) ANY (ARRAY['@extschema@.kc_year_lock_row()'::pg_catalog.regprocedure,
+		                                                    '@extschema@.kc_year_lock_truncate()'::pg_catalog.regprocedure]::pg_catalog.oid[])
+		           OR (gt.tgfoid OPERATOR(pg_catalog.=) '@extschema@.kc_inherit_guard()'::pg_catalog.regprocedure::pg_catalog.oid
+		               AND gt.tgname OPERATOR(pg_catalog.=) 'kc_year_lock_inherit')
+		       ELSE
+		           gt.tgfoid OPERATOR(pg_catalog.=) '@extschema@.kc_support_cap_check()'::pg_catalog.regprocedure::pg_catalog.oid
+		           OR (gt.tgfoid OPERATOR(pg_catalog.=) '@extschema@.kc_inherit_guard()'::pg_catalog.regprocedure::pg_catalog.oid
+		               AND gt.tgname OPERATOR(pg_catalog.=) 'kc_support_cap_inherit')
+		       END)
+		ORDER BY gt.tgrelid, gt.tgname
+	LOOP
+		EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', g.tgname, g.rel);
+	END LOOP;
+	IF kind OPERATOR(pg_catalog.=) 'year_lock' THEN
+		RAISE LOG 'kc_ext: rule "%" dropped by role "%" (session role "%"): closed years no longer protect %',
+			rule_name, current_user, session_user, tbl;
+	END IF;
+END
+$kc_drop$;
+COMMENT ON FUNCTION @extschema@.kc_drop_rule(pg_catalog.text) IS
+	'Remove a rule of any kind (see kc_rules) and every trigger it installed. Needs ownership of its tables.';
+
+-- ====================================================================
 -- Install safety: qualified constraints and defaults
 -- ====================================================================
 

@@ -88,6 +88,13 @@ cap_check_name(const char *name)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cap rule name must not be empty")));
+	/* kc_rules names the other kinds of rules "kind:table" */
+	if (strncmp(name, "support_cap:", 12) == 0 || strncmp(name, "year_lock:", 10) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cap rule name \"%s\" starts with a reserved prefix", name),
+				 errdetail("kc_rules names support caps \"support_cap:<table>\" and year locks \"year_lock:<table>\"."),
+				 errhint("Choose a name without that prefix.")));
 	if (strlen(name) > KC_CAP_MAX_NAME)
 		ereport(ERROR,
 				(errcode(ERRCODE_NAME_TOO_LONG),

@@ -142,6 +142,7 @@ INSERT INTO priv_attempt (what, stmt) VALUES
 	('kc_enforce_cap redeclaring the owner''s rule', $q$SELECT kc_enforce_cap('kc_test_priv_cap', 'kc_test_priv.kc_test_alloc', '{plan_id}', 'amount', 'kc_test_priv.kc_test_plan', '{id}', 'approved')$q$),
 	('kc_drop_cap of the owner''s rule', $q$SELECT kc_drop_cap('kc_test_priv_cap')$q$),
 	('kc_cap_rebuild of the owner''s rule', $q$SELECT kc_cap_rebuild('kc_test_priv_cap')$q$),
+	('kc_drop_rule of the owner''s cap rule', $q$SELECT kc_drop_rule('kc_test_priv_cap')$q$),
 	('disable the cap triggers', $q$ALTER TABLE kc_test_priv.kc_test_alloc DISABLE TRIGGER ALL$q$),
 	('drop a cap trigger', $q$DROP TRIGGER kc_year_lock ON kc_test_priv.kc_test_alloc$q$),
 	('add a cap trigger to the owner''s table', $q$CREATE TRIGGER kc_test_priv_t AFTER INSERT ON kc_test_priv.kc_test_alloc FOR EACH ROW EXECUTE FUNCTION kc_cap_child_row('kc_test_priv_cap')$q$),
@@ -170,6 +171,8 @@ INSERT INTO priv_attempt (what, stmt) VALUES
 	('year-lock log sequence', $q$SELECT nextval('kc_year_lock_log_entry_seq')$q$),
 	('kc_enforce_year_lock on a table it does not own', $q$SELECT kc_enforce_year_lock('kc_test_priv.kc_test_alloc', 'id')$q$),
 	('drop the year lock trigger', $q$DROP TRIGGER kc_year_lock ON kc_test_priv.kc_test_project$q$),
+	('kc_drop_rule of the owner''s year lock', $q$SELECT kc_drop_rule('year_lock:kc_test_priv.kc_test_project')$q$),
+	('kc_drop_rule of the owner''s support cap', $q$SELECT kc_drop_rule('support_cap:kc_test_priv.kc_test_project')$q$),
 	-- the extension itself
 	('drop the extension', $q$DROP EXTENSION kc_ext$q$),
 	('update the extension', $q$ALTER EXTENSION kc_ext UPDATE$q$),
