@@ -453,6 +453,14 @@ $$;
 -- Rules of every kind, by what enforces them: every trigger that runs a
 -- kc_ext function (other than the guards 1.1 adds), with its table, when it
 -- fires and its arguments; names are left out (1.1 renames cap triggers).
+DO $$
+BEGIN
+	IF (SELECT count(*) FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+	    WHERE c.relnamespace = 'kc_upg'::regnamespace AND NOT g.tgisinternal) < 3 THEN
+		PERFORM kc_upg.report('FAIL', 'the filled database has rule triggers to compare', 'fewer than 3 found');
+	END IF;
+END
+$$;
 SELECT kc_upg.add_probe('rule triggers of every kind (function, table, arguments)',
 	$p$SELECT count(*) || ' triggers: ' || coalesce(string_agg(x, ' | ' ORDER BY x COLLATE "C"), '')
 	   FROM (SELECT format('%s on %s (%s)', p.proname, g.tgrelid::regclass,
@@ -461,7 +469,7 @@ SELECT kc_upg.add_probe('rule triggers of every kind (function, table, arguments
 	         JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 	         JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'kc_ext'
 	         WHERE g.tgparentid = 0 AND p.proname <> 'kc_inherit_guard'
-	           AND g.tgrelid::regclass::text LIKE 'kc_upg.%') s$p$);
+	           AND g.tgrelid IN (SELECT c.oid FROM pg_class c WHERE c.relnamespace = 'kc_upg'::regnamespace)) s$p$);
 
 -- every probe's value, now that everything above has committed
 SELECT kc_upg.record_probes();
