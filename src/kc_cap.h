@@ -115,7 +115,6 @@ extern bool cap_lock_parent(CapRule *rule, const Datum *keyvals,
 extern void cap_check_rule_table(const char *rule, Oid relid, const char *what);
 extern void cap_check_key_collation(const char *rule, Oid relid, const char *col);
 extern Oid	cap_trigger_function(const char *fname);
-extern SPIPlanPtr cap_total_select_plan(void);
 extern SPIPlanPtr cap_total_upsert_plan(void);
 extern SPIPlanPtr cap_total_update_plan(void);
 

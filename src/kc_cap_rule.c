@@ -59,7 +59,6 @@ static Oid	cap_schema = InvalidOid;
 static bool cap_globals_valid = false;
 static Oid	cap_total_rel = InvalidOid;
 static Oid	cap_total_own = InvalidOid;
-static SPIPlanPtr cap_select_plan = NULL;	/* FOR NO KEY UPDATE */
 static SPIPlanPtr cap_upsert_plan = NULL;
 static SPIPlanPtr cap_update_plan = NULL;
 
@@ -98,10 +97,9 @@ cap_relcache_callback(Datum arg, Oid relid)
 }
 
 /*
- * Register the callbacks and hooks.  Idempotent.  Called lazily by the
- * first cap function or trigger of a session; a _PG_init of the module may
- * call it at load time, so that even a session's first statement is
- * checked at its end rather than row by row (see kc_cap_totals.c).
+ * The rule cache and its invalidation callback.  Called once, by _PG_init
+ * (kc_module.c), which also installs the statement hooks of
+ * kc_cap_totals.c.
  */
 void
 kc_cap_module_init(void)
@@ -114,7 +112,6 @@ kc_cap_module_init(void)
 	ctl.entrysize = sizeof(CapRule);
 	cap_rules = hash_create("kc_cap rules", 16, &ctl, HASH_ELEM | HASH_STRINGS);
 	CacheRegisterRelcacheCallback(cap_relcache_callback, (Datum) 0);
-	cap_install_hooks();
 	cap_callbacks_done = true;
 }
 
@@ -168,8 +165,7 @@ cap_globals_load(void)
 	char	   *sql;
 	Oid			argtypes[3] = {TEXTOID, TEXTARRAYOID, NUMERICOID};
 	const char *nsp;
-	SPIPlanPtr	p1,
-				p2,
+	SPIPlanPtr	p2,
 				p4;
 
 	if (cap_globals_valid)
@@ -177,13 +173,11 @@ cap_globals_load(void)
 	cap_globals_valid = true;
 	PG_TRY();
 	{
-		if (cap_select_plan)
-			SPI_freeplan(cap_select_plan);
 		if (cap_upsert_plan)
 			SPI_freeplan(cap_upsert_plan);
 		if (cap_update_plan)
 			SPI_freeplan(cap_update_plan);
-		cap_select_plan = cap_upsert_plan = cap_update_plan = NULL;
+		cap_upsert_plan = cap_update_plan = NULL;
 
 		cap_total_rel = get_relname_relid("kc_cap_total", cap_ext_schema());
 		if (!OidIsValid(cap_total_rel))
@@ -199,13 +193,6 @@ cap_globals_load(void)
 		nsp = cap_nsp_quoted();
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");
-		sql = psprintf("SELECT t.total FROM %s.kc_cap_total t"
-					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
-					   " AND t.parent_key OPERATOR(pg_catalog.=) $2"
-					   " FOR NO KEY UPDATE OF t", nsp);
-		p1 = SPI_prepare_cursor(sql, 2, argtypes, CURSOR_OPT_GENERIC_PLAN);
-		if (p1 == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		sql = psprintf("INSERT INTO %s.kc_cap_total AS t (rule_name, parent_key, total)"
 					   " VALUES ($1, $2, $3) ON CONFLICT (rule_name, parent_key)"
 					   " DO UPDATE SET total = t.total OPERATOR(pg_catalog.+) excluded.total"
@@ -220,10 +207,8 @@ cap_globals_load(void)
 		p4 = SPI_prepare_cursor(sql, 3, argtypes, CURSOR_OPT_GENERIC_PLAN);
 		if (p4 == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		SPI_keepplan(p1);
 		SPI_keepplan(p2);
 		SPI_keepplan(p4);
-		cap_select_plan = p1;
 		cap_upsert_plan = p2;
 		cap_update_plan = p4;
 		SPI_finish();
@@ -248,13 +233,6 @@ cap_total_owner(void)
 {
 	cap_globals_load();
 	return cap_total_own;
-}
-
-SPIPlanPtr
-cap_total_select_plan(void)
-{
-	cap_globals_load();
-	return cap_select_plan;
 }
 
 SPIPlanPtr

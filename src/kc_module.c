@@ -19,4 +19,5 @@ void
 _PG_init(void)
 {
 	kc_cap_module_init();
+	cap_install_hooks();
 }
