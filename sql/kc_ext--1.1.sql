@@ -1,0 +1,1164 @@
+-- kc_ext 1.1 -- kc_money: an exact, signed 64-bit whole number of đồng.
+-- Every object is created in @extschema@, and every reference is qualified:
+-- pg_catalog.f() and OPERATOR(pg_catalog.op) for built-ins, @extschema@.f()
+-- with arguments of exactly the declared types for the extension's own
+-- functions, in CHECK constraints, defaults and SQL and PL/pgSQL bodies
+-- alike.  So nothing depends on the caller's search_path, and no function
+-- or operator that another role created in public or in @extschema@ (an
+-- exact-match look-alike such as >(numeric, integer) or nextval(text)) is
+-- ever run by this script or by the objects it creates.
+
+\echo Use "CREATE EXTENSION kc_ext" to load this file. \quit
+
+CREATE TYPE @extschema@.kc_money;
+
+CREATE FUNCTION @extschema@.kc_money_in(pg_catalog.cstring) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_out(@extschema@.kc_money) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'kc_money_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- The binary form is bigint's: 8 bytes, big-endian.
+CREATE FUNCTION @extschema@.kc_money_recv(pg_catalog.internal) RETURNS @extschema@.kc_money
+	AS 'int8recv' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_send(@extschema@.kc_money) RETURNS pg_catalog.bytea
+	AS 'int8send' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.kc_money (
+	INPUT = @extschema@.kc_money_in,
+	OUTPUT = @extschema@.kc_money_out,
+	RECEIVE = @extschema@.kc_money_recv,
+	SEND = @extschema@.kc_money_send,
+	INTERNALLENGTH = 8,
+	PASSEDBYVALUE,
+	ALIGNMENT = double,
+	STORAGE = plain,
+	CATEGORY = 'N'
+);
+COMMENT ON TYPE @extschema@.kc_money IS
+	'An exact amount of Vietnamese đồng: a signed 64-bit whole number. Reads "345,5 tỷ", "1.234.567 đồng", "12 triệu"; writes plain digits.';
+
+-- Casts.  Integers become kc_money implicitly (amount + 1000 works);
+-- numeric only on assignment and only when it is whole (22P02 otherwise);
+-- kc_money becomes bigint or numeric on assignment or explicitly.
+CREATE FUNCTION @extschema@.kc_money(pg_catalog.int2) RETURNS @extschema@.kc_money
+	AS 'int28' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money(pg_catalog.int4) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_from_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money(pg_catalog.numeric) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_from_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_numeric(@extschema@.kc_money) RETURNS pg_catalog.numeric
+	AS 'MODULE_PATHNAME', 'kc_money_to_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- smallint too: drivers send small integer parameters as int2 (psycopg).
+CREATE CAST (pg_catalog.int2 AS @extschema@.kc_money)
+	WITH FUNCTION @extschema@.kc_money(pg_catalog.int2) AS IMPLICIT;
+CREATE CAST (pg_catalog.int4 AS @extschema@.kc_money)
+	WITH FUNCTION @extschema@.kc_money(pg_catalog.int4) AS IMPLICIT;
+CREATE CAST (pg_catalog.int8 AS @extschema@.kc_money) WITHOUT FUNCTION AS IMPLICIT;
+CREATE CAST (pg_catalog.numeric AS @extschema@.kc_money)
+	WITH FUNCTION @extschema@.kc_money(pg_catalog.numeric) AS ASSIGNMENT;
+CREATE CAST (@extschema@.kc_money AS pg_catalog.int8) WITHOUT FUNCTION AS ASSIGNMENT;
+CREATE CAST (@extschema@.kc_money AS pg_catalog.numeric)
+	WITH FUNCTION @extschema@.kc_money_numeric(@extschema@.kc_money) AS ASSIGNMENT;
+
+-- Comparison and hashing: kc_money is an int8 by value, so the built-in
+-- int8 functions are exact.
+CREATE FUNCTION @extschema@.kc_money_eq(@extschema@.kc_money, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_ne(@extschema@.kc_money, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_lt(@extschema@.kc_money, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_le(@extschema@.kc_money, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_gt(@extschema@.kc_money, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_ge(@extschema@.kc_money, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_cmp(@extschema@.kc_money, @extschema@.kc_money) RETURNS pg_catalog.int4
+	AS 'btint8cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_sortsupport(pg_catalog.internal) RETURNS pg_catalog.void
+	AS 'btint8sortsupport' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_hash(@extschema@.kc_money) RETURNS pg_catalog.int4
+	AS 'hashint8' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_hash_extended(@extschema@.kc_money, pg_catalog.int8) RETURNS pg_catalog.int8
+	AS 'hashint8extended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_smaller(@extschema@.kc_money, @extschema@.kc_money) RETURNS @extschema@.kc_money
+	AS 'int8smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_larger(@extschema@.kc_money, @extschema@.kc_money) RETURNS @extschema@.kc_money
+	AS 'int8larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES, MERGES);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+
+CREATE OPERATOR CLASS @extschema@.kc_money_ops
+	DEFAULT FOR TYPE @extschema@.kc_money USING btree AS
+		OPERATOR 1 @extschema@.<,
+		OPERATOR 2 @extschema@.<=,
+		OPERATOR 3 @extschema@.=,
+		OPERATOR 4 @extschema@.>=,
+		OPERATOR 5 @extschema@.>,
+		FUNCTION 1 @extschema@.kc_money_cmp(@extschema@.kc_money, @extschema@.kc_money),
+		FUNCTION 2 @extschema@.kc_money_sortsupport(pg_catalog.internal);
+
+CREATE OPERATOR CLASS @extschema@.kc_money_hash_ops
+	DEFAULT FOR TYPE @extschema@.kc_money USING hash AS
+		OPERATOR 1 @extschema@.=,
+		FUNCTION 1 @extschema@.kc_money_hash(@extschema@.kc_money),
+		FUNCTION 2 @extschema@.kc_money_hash_extended(@extschema@.kc_money, pg_catalog.int8);
+
+-- Arithmetic: overflow raises 22003, division by zero 22012.  Results that
+-- are not whole đồng are rounded half away from zero.
+CREATE FUNCTION @extschema@.kc_money_pl(@extschema@.kc_money, @extschema@.kc_money) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_pl' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_mi(@extschema@.kc_money, @extschema@.kc_money) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_mi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_um(@extschema@.kc_money) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_um' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.abs(@extschema@.kc_money) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_abs' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_mul_int8(@extschema@.kc_money, pg_catalog.int8) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_mul_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_mul_int4(@extschema@.kc_money, pg_catalog.int4) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_mul_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_mul_int2(@extschema@.kc_money, pg_catalog.int2) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_mul_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_div_int2(@extschema@.kc_money, pg_catalog.int2) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_div_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_mul_numeric(@extschema@.kc_money, pg_catalog.numeric) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_mul_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_div_int8(@extschema@.kc_money, pg_catalog.int8) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_div_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_div_int4(@extschema@.kc_money, pg_catalog.int4) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_div_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_div_numeric(@extschema@.kc_money, pg_catalog.numeric) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_div_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_div_money(@extschema@.kc_money, @extschema@.kc_money) RETURNS pg_catalog.numeric
+	AS 'MODULE_PATHNAME', 'kc_money_div_money' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR @extschema@.+ (LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_pl, COMMUTATOR = OPERATOR(@extschema@.+));
+CREATE OPERATOR @extschema@.- (LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_mi);
+CREATE OPERATOR @extschema@.- (RIGHTARG = @extschema@.kc_money, FUNCTION = @extschema@.kc_money_um);
+CREATE OPERATOR @extschema@.* (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_money_mul_int8);
+CREATE OPERATOR @extschema@.* (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_money_mul_int4);
+CREATE OPERATOR @extschema@.* (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_money_mul_int2);
+CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_money_div_int2);
+CREATE OPERATOR @extschema@.* (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_money_mul_numeric);
+CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_money_div_int8);
+CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_money_div_int4);
+CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_money_div_numeric);
+CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.kc_money, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_money_div_money);
+
+-- The implicit casts integer -> kc_money (needed for amount + 1000 and
+-- kc_format(8198000000, 'tỷ')) make kc_money * numeric and kc_money / numeric
+-- candidates for integer * numeric as well, and PostgreSQL could no longer
+-- choose between them and numeric * numeric: "select 2 * 2.5" failed with
+-- "operator is not unique" in every database with kc_ext installed.  These
+-- exact-match operators restore the built-in meaning (numeric arithmetic,
+-- inlined by the planner) for smallint, integer and bigint.
+CREATE FUNCTION @extschema@.kc_int2_mul_numeric(pg_catalog.int2, pg_catalog.numeric) RETURNS pg_catalog.numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.*) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_mul_numeric(pg_catalog.int4, pg_catalog.numeric) RETURNS pg_catalog.numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.*) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_mul_numeric(pg_catalog.int8, pg_catalog.numeric) RETURNS pg_catalog.numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.*) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int2_div_numeric(pg_catalog.int2, pg_catalog.numeric) RETURNS pg_catalog.numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog./) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_div_numeric(pg_catalog.int4, pg_catalog.numeric) RETURNS pg_catalog.numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog./) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_div_numeric(pg_catalog.int8, pg_catalog.numeric) RETURNS pg_catalog.numeric
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog./) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR @extschema@.* (LEFTARG = pg_catalog.int2, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int2_mul_numeric);
+CREATE OPERATOR @extschema@.* (LEFTARG = pg_catalog.int4, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int4_mul_numeric);
+CREATE OPERATOR @extschema@.* (LEFTARG = pg_catalog.int8, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int8_mul_numeric);
+CREATE OPERATOR @extschema@./ (LEFTARG = pg_catalog.int2, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int2_div_numeric);
+CREATE OPERATOR @extschema@./ (LEFTARG = pg_catalog.int4, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int4_div_numeric);
+CREATE OPERATOR @extschema@./ (LEFTARG = pg_catalog.int8, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int8_div_numeric);
+
+-- Vietnamese notation.
+CREATE FUNCTION @extschema@.kc_format(amount @extschema@.kc_money, unit pg_catalog.text DEFAULT 'auto',
+		digits pg_catalog.int4 DEFAULT NULL, rounding pg_catalog.text DEFAULT 'half_up') RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'kc_money_format' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kc_format(@extschema@.kc_money, pg_catalog.text, pg_catalog.int4, pg_catalog.text) IS
+	'Writes an amount in Vietnamese notation: kc_format(''345,5 tỷ'', ''tỷ'') = ''345,5 tỷ đồng''. unit: đồng, nghìn, triệu, tỷ or auto; digits NULL = exact; rounding: half_up, half_even, trunc.';
+
+-- Aggregates: 128-bit accumulation in a typed, fixed-size state.  The
+-- transition functions are not STRICT: they skip NULL amounts themselves,
+-- which saves the executor a null-check step per row.
+CREATE TYPE @extschema@.kc_money_sumstate;
+CREATE FUNCTION @extschema@.kc_money_sumstate_in(pg_catalog.cstring) RETURNS @extschema@.kc_money_sumstate
+	AS 'MODULE_PATHNAME', 'kc_money_sumstate_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_sumstate_out(@extschema@.kc_money_sumstate) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'kc_money_sumstate_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_sumstate_recv(pg_catalog.internal) RETURNS @extschema@.kc_money_sumstate
+	AS 'MODULE_PATHNAME', 'kc_money_sumstate_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_sumstate_send(@extschema@.kc_money_sumstate) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'kc_money_sumstate_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.kc_money_sumstate (
+	INPUT = @extschema@.kc_money_sumstate_in,
+	OUTPUT = @extschema@.kc_money_sumstate_out,
+	RECEIVE = @extschema@.kc_money_sumstate_recv,
+	SEND = @extschema@.kc_money_sumstate_send,
+	INTERNALLENGTH = 24,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.kc_money_sumstate IS
+	'Transition state of sum(kc_money) and avg(kc_money): (128-bit sum, count).';
+
+CREATE FUNCTION @extschema@.kc_money_sum_accum(@extschema@.kc_money_sumstate, @extschema@.kc_money)
+	RETURNS @extschema@.kc_money_sumstate
+	AS 'MODULE_PATHNAME', 'kc_money_sum_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_sum_retract(@extschema@.kc_money_sumstate, @extschema@.kc_money)
+	RETURNS @extschema@.kc_money_sumstate
+	AS 'MODULE_PATHNAME', 'kc_money_sum_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_sumstate_combine(@extschema@.kc_money_sumstate, @extschema@.kc_money_sumstate)
+	RETURNS @extschema@.kc_money_sumstate
+	AS 'MODULE_PATHNAME', 'kc_money_sumstate_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_sum_final(@extschema@.kc_money_sumstate) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_money_sum_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_money_avg_final(@extschema@.kc_money_sumstate) RETURNS pg_catalog.numeric
+	AS 'MODULE_PATHNAME', 'kc_money_avg_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE @extschema@.sum(@extschema@.kc_money) (
+	SFUNC = @extschema@.kc_money_sum_accum,
+	STYPE = @extschema@.kc_money_sumstate,
+	FINALFUNC = @extschema@.kc_money_sum_final,
+	COMBINEFUNC = @extschema@.kc_money_sumstate_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = @extschema@.kc_money_sum_accum,
+	MINVFUNC = @extschema@.kc_money_sum_retract,
+	MSTYPE = @extschema@.kc_money_sumstate,
+	MFINALFUNC = @extschema@.kc_money_sum_final,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.avg(@extschema@.kc_money) (
+	SFUNC = @extschema@.kc_money_sum_accum,
+	STYPE = @extschema@.kc_money_sumstate,
+	FINALFUNC = @extschema@.kc_money_avg_final,
+	COMBINEFUNC = @extschema@.kc_money_sumstate_combine,
+	INITCOND = '(0,0)',
+	MSFUNC = @extschema@.kc_money_sum_accum,
+	MINVFUNC = @extschema@.kc_money_sum_retract,
+	MSTYPE = @extschema@.kc_money_sumstate,
+	MFINALFUNC = @extschema@.kc_money_avg_final,
+	MINITCOND = '(0,0)',
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.min(@extschema@.kc_money) (
+	SFUNC = @extschema@.kc_money_smaller,
+	STYPE = @extschema@.kc_money,
+	COMBINEFUNC = @extschema@.kc_money_smaller,
+	SORTOP = OPERATOR(@extschema@.<),
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.max(@extschema@.kc_money) (
+	SFUNC = @extschema@.kc_money_larger,
+	STYPE = @extschema@.kc_money,
+	COMBINEFUNC = @extschema@.kc_money_larger,
+	SORTOP = OPERATOR(@extschema@.>),
+	PARALLEL = SAFE
+);
+-- kc_source: the funding sources of the khuyến công programme.
+
+CREATE TYPE @extschema@.kc_source AS ENUM ('national', 'local', 'counterpart', 'other');
+COMMENT ON TYPE @extschema@.kc_source IS
+	'Funding source: national (khuyến công quốc gia), local (khuyến công địa phương), counterpart (vốn đối ứng), other.';
+
+CREATE FUNCTION @extschema@.kc_source_label(source @extschema@.kc_source, lang pg_catalog.text DEFAULT 'vi')
+	RETURNS pg_catalog.text
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF lang OPERATOR(pg_catalog.=) 'vi' THEN
+		RETURN CASE
+			WHEN source OPERATOR(pg_catalog.=) 'national'::@extschema@.kc_source THEN 'Khuyến công quốc gia'
+			WHEN source OPERATOR(pg_catalog.=) 'local'::@extschema@.kc_source THEN 'Khuyến công địa phương'
+			WHEN source OPERATOR(pg_catalog.=) 'counterpart'::@extschema@.kc_source THEN 'Vốn đối ứng'
+			ELSE 'Nguồn khác' END;
+	ELSIF lang OPERATOR(pg_catalog.=) 'en' THEN
+		RETURN CASE
+			WHEN source OPERATOR(pg_catalog.=) 'national'::@extschema@.kc_source THEN 'National industrial promotion'
+			WHEN source OPERATOR(pg_catalog.=) 'local'::@extschema@.kc_source THEN 'Local industrial promotion'
+			WHEN source OPERATOR(pg_catalog.=) 'counterpart'::@extschema@.kc_source THEN 'Counterpart funds'
+			ELSE 'Other sources' END;
+	END IF;
+	RAISE EXCEPTION 'unknown language "%" for kc_source_label', lang
+		USING ERRCODE = 'invalid_parameter_value',
+		      HINT = 'Use ''vi'' (Vietnamese) or ''en'' (English).';
+END
+$$;
+-- kc_plan: a (planned, actual) pair; fulfilment percentages; aggregates.
+
+CREATE TYPE @extschema@.kc_plan;
+CREATE FUNCTION @extschema@.kc_plan_in(pg_catalog.cstring) RETURNS @extschema@.kc_plan
+	AS 'MODULE_PATHNAME', 'kc_plan_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_out(@extschema@.kc_plan) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'kc_plan_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_recv(pg_catalog.internal) RETURNS @extschema@.kc_plan
+	AS 'MODULE_PATHNAME', 'kc_plan_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_send(@extschema@.kc_plan) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'kc_plan_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.kc_plan (
+	INPUT = @extschema@.kc_plan_in,
+	OUTPUT = @extschema@.kc_plan_out,
+	RECEIVE = @extschema@.kc_plan_recv,
+	SEND = @extschema@.kc_plan_send,
+	INTERNALLENGTH = 16,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.kc_plan IS
+	'A (planned, actual) pair of kc_money: (345500000000,323000000000), or (345,5 tỷ; 323 tỷ) on input.';
+
+CREATE FUNCTION @extschema@.kc_plan(planned @extschema@.kc_money, actual @extschema@.kc_money)
+	RETURNS @extschema@.kc_plan
+	AS 'MODULE_PATHNAME', 'kc_plan_make' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_planned(@extschema@.kc_plan) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_plan_planned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_actual(@extschema@.kc_plan) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_plan_actual' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_remaining(@extschema@.kc_plan) RETURNS @extschema@.kc_money
+	AS 'MODULE_PATHNAME', 'kc_plan_remaining' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_pl(@extschema@.kc_plan, @extschema@.kc_plan) RETURNS @extschema@.kc_plan
+	AS 'MODULE_PATHNAME', 'kc_plan_pl' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_eq(@extschema@.kc_plan, @extschema@.kc_plan) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_plan_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_plan_ne(@extschema@.kc_plan, @extschema@.kc_plan) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_plan_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+CREATE OPERATOR @extschema@.+ (LEFTARG = @extschema@.kc_plan, RIGHTARG = @extschema@.kc_plan,
+	FUNCTION = @extschema@.kc_plan_pl, COMMUTATOR = OPERATOR(@extschema@.+));
+CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.kc_plan, RIGHTARG = @extschema@.kc_plan,
+	FUNCTION = @extschema@.kc_plan_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.kc_plan, RIGHTARG = @extschema@.kc_plan,
+	FUNCTION = @extschema@.kc_plan_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+
+-- Percentages: exact, rounded once by the named mode; NULL when the whole is 0.
+CREATE FUNCTION @extschema@.kc_pct(p @extschema@.kc_plan, digits pg_catalog.int4 DEFAULT 2,
+		rounding pg_catalog.text DEFAULT 'half_up') RETURNS pg_catalog.numeric
+	AS 'MODULE_PATHNAME', 'kc_pct_plan' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kc_pct(@extschema@.kc_plan, pg_catalog.int4, pg_catalog.text) IS
+	'100 × actual ÷ planned, exact, rounded to digits decimals by rounding (half_up, half_even, trunc); NULL when planned is 0.';
+CREATE FUNCTION @extschema@.kc_pct(part @extschema@.kc_money, whole @extschema@.kc_money,
+		digits pg_catalog.int4 DEFAULT 2, rounding pg_catalog.text DEFAULT 'half_up') RETURNS pg_catalog.numeric
+	AS 'MODULE_PATHNAME', 'kc_pct_money' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kc_pct(@extschema@.kc_money, @extschema@.kc_money, pg_catalog.int4, pg_catalog.text) IS
+	'100 × part ÷ whole, exact, rounded to digits decimals by rounding (half_up, half_even, trunc); NULL when whole is 0.';
+CREATE FUNCTION @extschema@.kc_format_pct(pct pg_catalog.numeric, digits pg_catalog.int4 DEFAULT NULL) RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'kc_format_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kc_format_pct(pg_catalog.numeric, pg_catalog.int4) IS
+	'Writes a percentage in Vietnamese notation: 93,48%. digits NULL drops trailing zeros (64,5%, 55%).';
+
+-- Aggregates over (planned, actual).
+CREATE TYPE @extschema@.kc_plan_sumstate;
+CREATE FUNCTION @extschema@.kc_plan_sumstate_in(pg_catalog.cstring) RETURNS @extschema@.kc_plan_sumstate
+	AS 'MODULE_PATHNAME', 'kc_plan_sumstate_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_sumstate_out(@extschema@.kc_plan_sumstate) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'kc_plan_sumstate_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_sumstate_recv(pg_catalog.internal) RETURNS @extschema@.kc_plan_sumstate
+	AS 'MODULE_PATHNAME', 'kc_plan_sumstate_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_sumstate_send(@extschema@.kc_plan_sumstate) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'kc_plan_sumstate_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.kc_plan_sumstate (
+	INPUT = @extschema@.kc_plan_sumstate_in,
+	OUTPUT = @extschema@.kc_plan_sumstate_out,
+	RECEIVE = @extschema@.kc_plan_sumstate_recv,
+	SEND = @extschema@.kc_plan_sumstate_send,
+	INTERNALLENGTH = 40,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.kc_plan_sumstate IS
+	'Transition state of kc_fulfilment and sum(kc_plan): (128-bit planned, 128-bit actual, count).';
+
+CREATE FUNCTION @extschema@.kc_fulfilment_accum(@extschema@.kc_plan_sumstate, @extschema@.kc_money, @extschema@.kc_money)
+	RETURNS @extschema@.kc_plan_sumstate
+	AS 'MODULE_PATHNAME', 'kc_fulfilment_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_fulfilment_retract(@extschema@.kc_plan_sumstate, @extschema@.kc_money, @extschema@.kc_money)
+	RETURNS @extschema@.kc_plan_sumstate
+	AS 'MODULE_PATHNAME', 'kc_fulfilment_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_sum_accum(@extschema@.kc_plan_sumstate, @extschema@.kc_plan)
+	RETURNS @extschema@.kc_plan_sumstate
+	AS 'MODULE_PATHNAME', 'kc_plan_sum_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_sum_retract(@extschema@.kc_plan_sumstate, @extschema@.kc_plan)
+	RETURNS @extschema@.kc_plan_sumstate
+	AS 'MODULE_PATHNAME', 'kc_plan_sum_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_sumstate_combine(@extschema@.kc_plan_sumstate, @extschema@.kc_plan_sumstate)
+	RETURNS @extschema@.kc_plan_sumstate
+	AS 'MODULE_PATHNAME', 'kc_plan_sumstate_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_plan_sum_final(@extschema@.kc_plan_sumstate) RETURNS @extschema@.kc_plan
+	AS 'MODULE_PATHNAME', 'kc_plan_sum_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE @extschema@.kc_fulfilment(planned @extschema@.kc_money, actual @extschema@.kc_money) (
+	SFUNC = @extschema@.kc_fulfilment_accum,
+	STYPE = @extschema@.kc_plan_sumstate,
+	FINALFUNC = @extschema@.kc_plan_sum_final,
+	COMBINEFUNC = @extschema@.kc_plan_sumstate_combine,
+	INITCOND = '(0,0,0)',
+	MSFUNC = @extschema@.kc_fulfilment_accum,
+	MINVFUNC = @extschema@.kc_fulfilment_retract,
+	MSTYPE = @extschema@.kc_plan_sumstate,
+	MFINALFUNC = @extschema@.kc_plan_sum_final,
+	MINITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kc_fulfilment(@extschema@.kc_money, @extschema@.kc_money) IS
+	'Adds up (planned, actual) into a kc_plan; a NULL side counts as 0, a row with both NULL is skipped.';
+CREATE AGGREGATE @extschema@.sum(@extschema@.kc_plan) (
+	SFUNC = @extschema@.kc_plan_sum_accum,
+	STYPE = @extschema@.kc_plan_sumstate,
+	FINALFUNC = @extschema@.kc_plan_sum_final,
+	COMBINEFUNC = @extschema@.kc_plan_sumstate_combine,
+	INITCOND = '(0,0,0)',
+	MSFUNC = @extschema@.kc_plan_sum_accum,
+	MINVFUNC = @extschema@.kc_plan_sum_retract,
+	MSTYPE = @extschema@.kc_plan_sumstate,
+	MFINALFUNC = @extschema@.kc_plan_sum_final,
+	MINITCOND = '(0,0,0)',
+	PARALLEL = SAFE
+);
+-- Declared cap rules: for every parent row, the sum of the children's
+-- amount never exceeds the parent's limit (money allocated within the
+-- approved plan, payments within the allocation).  Enforced by C triggers
+-- (src/kc_cap_*.c) modelled on PostgreSQL's foreign-key triggers.
+
+-- The rules.  An extension configuration table: pg_dump writes its rows,
+-- and the triggers name their rule by rule_name, so a restore brings the
+-- rules back and they keep being enforced.
+CREATE TABLE @extschema@.kc_cap_rule (
+	rule_name pg_catalog.text PRIMARY KEY,
+	child_table pg_catalog.regclass NOT NULL,
+	child_columns pg_catalog.text[] NOT NULL,
+	amount_column pg_catalog.text NOT NULL,
+	parent_table pg_catalog.regclass NOT NULL,
+	parent_columns pg_catalog.text[] NOT NULL,
+	limit_column pg_catalog.text NOT NULL
+);
+COMMENT ON TABLE @extschema@.kc_cap_rule IS
+	'Cap rules declared with kc_enforce_cap; change them only through kc_enforce_cap and kc_drop_cap.';
+
+-- The kept total per rule and key: the sum of the amounts of the child rows
+-- whose reference equals parent_key (the key values as text).  Written by
+-- the triggers (when a transaction first changes a key, and at its commit
+-- for what later statements added); dumped with the rules, so a restore is
+-- consistent with the restored rows.
+CREATE TABLE @extschema@.kc_cap_total (
+	rule_name pg_catalog.text NOT NULL,
+	parent_key pg_catalog.text[] NOT NULL,
+	total pg_catalog.numeric NOT NULL,
+	PRIMARY KEY (rule_name, parent_key)
+);
+COMMENT ON TABLE @extschema@.kc_cap_total IS
+	'Running totals kept by the cap rule triggers (one row per rule and key); kc_cap_rebuild recomputes them.';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kc_cap_rule', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kc_cap_total', '');
+
+-- Everyone may read the rules; only the functions below change them.
+REVOKE ALL ON @extschema@.kc_cap_rule, @extschema@.kc_cap_total FROM PUBLIC;
+GRANT SELECT ON @extschema@.kc_cap_rule, @extschema@.kc_cap_total TO PUBLIC;
+
+CREATE FUNCTION @extschema@.kc_enforce_cap(
+	rule_name pg_catalog.text, child_table pg_catalog.regclass, child_columns pg_catalog.text[], amount_column pg_catalog.text,
+	parent_table pg_catalog.regclass, parent_columns pg_catalog.text[], limit_column pg_catalog.text)
+	RETURNS pg_catalog.void
+	AS 'MODULE_PATHNAME', 'kc_enforce_cap' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.kc_enforce_cap(pg_catalog.text, pg_catalog.regclass, pg_catalog.text[], pg_catalog.text, pg_catalog.regclass, pg_catalog.text[], pg_catalog.text) IS
+	'Declare a cap rule: for each parent row, sum(amount_column) over the child rows whose child_columns equal its parent_columns stays at most its limit_column. Only the owner of both tables may do it.';
+
+CREATE FUNCTION @extschema@.kc_drop_cap(rule_name pg_catalog.text)
+	RETURNS pg_catalog.void
+	AS 'MODULE_PATHNAME', 'kc_drop_cap' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.kc_drop_cap(pg_catalog.text) IS
+	'Remove a cap rule, its triggers and its kept totals.';
+
+CREATE FUNCTION @extschema@.kc_cap_rebuild(rule_name pg_catalog.text)
+	RETURNS pg_catalog.void
+	AS 'MODULE_PATHNAME', 'kc_cap_rebuild' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.kc_cap_rebuild(pg_catalog.text) IS
+	'Recompute the kept totals of a cap rule from the rows and check every limit (after the triggers were disabled, for example).';
+
+CREATE FUNCTION @extschema@.kc_cap_child_row() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'kc_cap_child_row' LANGUAGE C;
+CREATE FUNCTION @extschema@.kc_cap_child_truncate() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'kc_cap_child_truncate' LANGUAGE C;
+CREATE FUNCTION @extschema@.kc_cap_parent_row() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'kc_cap_parent_row' LANGUAGE C;
+
+-- Only owners of the tables get anything done by these (checked inside);
+-- PUBLIC keeps EXECUTE so that table owners who are not superusers can
+-- declare rules on their own tables.
+
+CREATE VIEW @extschema@.kc_caps AS
+SELECT r.rule_name, r.child_table, r.child_columns, r.amount_column,
+	r.parent_table, r.parent_columns, r.limit_column,
+	(SELECT pg_catalog.count(*) FROM @extschema@.kc_cap_total t
+	  WHERE t.rule_name OPERATOR(pg_catalog.=) r.rule_name
+	    AND t.total OPERATOR(pg_catalog.<>) 0) AS keys_with_total,
+	(SELECT pg_catalog.sum(t.total) FROM @extschema@.kc_cap_total t
+	  WHERE t.rule_name OPERATOR(pg_catalog.=) r.rule_name) AS total
+FROM @extschema@.kc_cap_rule r;
+COMMENT ON VIEW @extschema@.kc_caps IS
+	'The declared cap rules, with the number of keys that have a kept total and the sum of the kept totals.';
+GRANT SELECT ON @extschema@.kc_caps TO PUBLIC;
+
+-- kc_ext 1.1 -- support caps by project category.
+--
+-- The regulations cap the state support a project may receive: at most a
+-- share of the project's cost and at most an amount, by category, in force
+-- over a period, for a funding source (NULL: any) and a province (NULL:
+-- nationwide).  The rules are data: two extension configuration tables,
+-- shipped with the national caps as default rows.
+--
+-- Dump and restore.  pg_dump writes the data of a configuration table after
+-- CREATE EXTENSION, which has already inserted the shipped defaults, so the
+-- dumped rows must neither duplicate nor lose them:
+--   * "shipped" marks a row the extension inserted; "edited" marks a
+--     shipped row someone has since changed.  Only rows that are not plain
+--     shipped defaults are dumped (WHERE NOT shipped OR edited): the
+--     unchanged defaults come back from CREATE EXTENSION itself.
+--   * Inserting a row whose key equals an unchanged shipped default
+--     updates that default in place instead (a BEFORE INSERT trigger does
+--     the UPDATE and skips the INSERT); this is how the restore brings back
+--     a user's edit of a default, which stays marked shipped and edited.
+--     Defaults are changed in place, not deleted and re-inserted, so the
+--     rules referring to a category keep their foreign key.
+--   * Shipped rows cannot be deleted (a deleted default would come back on
+--     restore) and their keys cannot change; end a shipped rule by setting
+--     effective_to, or clear its caps, instead.
+--   * Users cannot set the flags: inserts get shipped = false unless they
+--     replace a default, updates keep shipped and set edited on shipped rows.
+-- Rule ids below 1000 are reserved for shipped rules; user rules draw from
+-- a sequence starting at 1001 whose position is dumped too.
+
+CREATE TABLE @extschema@.kc_project_category (
+	code		pg_catalog.text PRIMARY KEY
+		CONSTRAINT kc_project_category_code_check
+		CHECK (code OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
+	name_vi		pg_catalog.text NOT NULL
+		CONSTRAINT kc_project_category_name_vi_check
+		CHECK (pg_catalog.btrim(name_vi) OPERATOR(pg_catalog.<>) ''),
+	name_en		pg_catalog.text NOT NULL
+		CONSTRAINT kc_project_category_name_en_check
+		CHECK (pg_catalog.btrim(name_en) OPERATOR(pg_catalog.<>) ''),
+	shipped		pg_catalog.bool NOT NULL DEFAULT false,
+	edited		pg_catalog.bool NOT NULL DEFAULT false
+);
+COMMENT ON TABLE @extschema@.kc_project_category IS
+	'Categories of khuyến công projects (nội dung hoạt động khuyến công); add rows for new categories.';
+
+INSERT INTO @extschema@.kc_project_category (code, name_vi, name_en, shipped) VALUES
+	('demonstration_model', 'Xây dựng mô hình trình diễn kỹ thuật', 'Technical demonstration model', true),
+	('machinery_transfer', 'Ứng dụng máy móc thiết bị tiên tiến, chuyển giao công nghệ', 'Advanced machinery and technology transfer', true),
+	('technology_line', 'Dây chuyền công nghệ', 'Technology line', true),
+	('rural_business', 'Hỗ trợ thành lập doanh nghiệp công nghiệp nông thôn', 'New rural industrial business', true),
+	('vocational_training', 'Đào tạo nghề, truyền nghề', 'Vocational training', true),
+	('trade_fair', 'Hội chợ, triển lãm', 'Trade fair and exhibition', true),
+	('product_contest', 'Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu', 'Rural industrial product contest', true),
+	('consulting', 'Tư vấn, hỗ trợ', 'Consulting', true),
+	('cleaner_production', 'Sản xuất sạch hơn', 'Cleaner production', true),
+	('industrial_cluster', 'Cụm công nghiệp', 'Industrial cluster', true),
+	('digital_transformation', 'Chuyển đổi số', 'Digital transformation', true),
+	('other', 'Khác', 'Other', true);
+
+CREATE SEQUENCE @extschema@.kc_support_cap_rule_id_seq START WITH 1001;
+
+CREATE TABLE @extschema@.kc_support_cap_rule (
+	rule_id		pg_catalog.int8 PRIMARY KEY
+		DEFAULT pg_catalog.nextval('@extschema@.kc_support_cap_rule_id_seq'::pg_catalog.regclass),
+	category	pg_catalog.text NOT NULL REFERENCES @extschema@.kc_project_category (code),
+	source		@extschema@.kc_source,
+	province	pg_catalog.text,
+	effective_from pg_catalog.date NOT NULL,
+	effective_to pg_catalog.date,
+	max_share	pg_catalog.numeric,
+	max_amount	@extschema@.kc_money,
+	legal_basis pg_catalog.text NOT NULL,
+	shipped		pg_catalog.bool NOT NULL DEFAULT false,
+	edited		pg_catalog.bool NOT NULL DEFAULT false,
+	-- Backstops: the BEFORE trigger below refuses the same values first,
+	-- with messages that name them (SQLSTATE 22023).
+	CONSTRAINT kc_support_cap_rule_share_check
+		CHECK (max_share OPERATOR(pg_catalog.>) 0 AND max_share OPERATOR(pg_catalog.<=) 1),
+	CONSTRAINT kc_support_cap_rule_amount_check
+		CHECK (max_amount OPERATOR(@extschema@.>=) 0::pg_catalog.int8::@extschema@.kc_money),
+	CONSTRAINT kc_support_cap_rule_period_check
+		CHECK (effective_to OPERATOR(pg_catalog.>=) effective_from),
+	CONSTRAINT kc_support_cap_rule_province_check
+		CHECK (pg_catalog.btrim(province) OPERATOR(pg_catalog.<>) ''),
+	CONSTRAINT kc_support_cap_rule_legal_basis_check
+		CHECK (pg_catalog.btrim(legal_basis) OPERATOR(pg_catalog.<>) '')
+);
+CREATE INDEX kc_support_cap_rule_category_idx
+	ON @extschema@.kc_support_cap_rule (category, effective_from);
+COMMENT ON TABLE @extschema@.kc_support_cap_rule IS
+	'Caps on the state support of a project: at most max_share of its cost and at most max_amount, for a category, a source (NULL: any), a province (NULL: nationwide), from effective_from to effective_to (NULL: open), both days included.';
+
+-- Shipped national caps.  Every row says what it rests on; the effective
+-- dates of both circulars are from memory of their texts and should be
+-- checked against the official gazette (the legal_basis says so).  The
+-- caps are national (any source, nationwide); provinces add their own rows
+-- for local money, which win over these.
+INSERT INTO @extschema@.kc_support_cap_rule
+	(rule_id, category, effective_from, effective_to, max_share, max_amount, legal_basis, shipped) VALUES
+	(1, 'demonstration_model', '2014-04-04', '2018-05-11', NULL, 500000000,
+	 'Thông tư liên tịch 26/2014/TTLT-BTC-BCT (ngày 18/02/2014): mô hình trình diễn kỹ thuật tối đa 500 triệu đồng/mô hình. Tỷ lệ tối đa theo chi phí: không ghi (chưa đối chiếu). Hiệu lực từ 04/04/2014 đến khi Thông tư 28/2018/TT-BTC thay thế: ngày chưa đối chiếu với văn bản gốc.', true),
+	(2, 'machinery_transfer', '2014-04-04', '2018-05-11', NULL, 200000000,
+	 'Thông tư liên tịch 26/2014/TTLT-BTC-BCT (ngày 18/02/2014): ứng dụng máy móc thiết bị tiên tiến, chuyển giao công nghệ tối đa 200 triệu đồng/cơ sở. Tỷ lệ tối đa theo chi phí: không ghi (chưa đối chiếu). Hiệu lực từ 04/04/2014 đến khi Thông tư 28/2018/TT-BTC thay thế: ngày chưa đối chiếu với văn bản gốc.', true),
+	(3, 'demonstration_model', '2018-05-12', NULL, 0.30, 1000000000,
+	 'Thông tư 28/2018/TT-BTC (ngày 28/03/2018), sửa đổi bởi Thông tư 64/2024/TT-BTC: mô hình trình diễn kỹ thuật tối đa 30% chi phí và 1.000 triệu đồng/mô hình. Hiệu lực 12/05/2018: ngày chưa đối chiếu với văn bản gốc. Nghị định 235/2025 (từ 15/10/2025) chưa được phản ánh.', true),
+	(4, 'machinery_transfer', '2018-05-12', NULL, 0.50, 300000000,
+	 'Thông tư 28/2018/TT-BTC (ngày 28/03/2018), sửa đổi bởi Thông tư 64/2024/TT-BTC: ứng dụng máy móc thiết bị tiên tiến, chuyển giao công nghệ tối đa 50% chi phí và 300 triệu đồng/cơ sở. Hiệu lực 12/05/2018: ngày chưa đối chiếu với văn bản gốc. Nghị định 235/2025 (từ 15/10/2025) chưa được phản ánh.', true),
+	(5, 'technology_line', '2018-05-12', NULL, 0.50, 450000000,
+	 'Thông tư 28/2018/TT-BTC (ngày 28/03/2018), sửa đổi bởi Thông tư 64/2024/TT-BTC: dây chuyền công nghệ tối đa 1,5 lần mức máy móc thiết bị, tức 450 triệu đồng; tỷ lệ 50% chi phí như máy móc thiết bị (giả định). Hiệu lực 12/05/2018: ngày chưa đối chiếu với văn bản gốc. Nghị định 235/2025 (từ 15/10/2025) chưa được phản ánh.', true),
+	(6, 'rural_business', '2018-05-12', NULL, NULL, 10000000,
+	 'Thông tư 28/2018/TT-BTC (ngày 28/03/2018), sửa đổi bởi Thông tư 64/2024/TT-BTC: hỗ trợ thành lập doanh nghiệp công nghiệp nông thôn tối đa 10 triệu đồng/doanh nghiệp. Hiệu lực 12/05/2018: ngày chưa đối chiếu với văn bản gốc. Nghị định 235/2025 (từ 15/10/2025) chưa được phản ánh.', true);
+
+-- Row maintenance: clear errors for bad values, and the shipped/edited
+-- bookkeeping described at the top.  Created after the defaults above.
+CREATE FUNCTION @extschema@.kc_project_category_before_write() RETURNS pg_catalog.trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN
+		IF OLD.shipped THEN
+			RAISE EXCEPTION 'cannot delete shipped project category "%"', OLD.code
+				USING ERRCODE = 'feature_not_supported',
+					  HINT = 'Shipped categories come back with CREATE EXTENSION; rename them instead.';
+		END IF;
+		RETURN OLD;
+	END IF;
+	IF NEW.code IS NULL OR NEW.code OPERATOR(pg_catalog.!~) '^[a-z][a-z0-9_]{0,62}$' THEN
+		RAISE EXCEPTION 'invalid project category code "%"', NEW.code
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'A code is a lower-case letter followed by at most 62 lower-case letters, digits or underscores.';
+	END IF;
+	IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
+		IF OLD.shipped THEN
+			IF NEW.code OPERATOR(pg_catalog.<>) OLD.code THEN
+				RAISE EXCEPTION 'cannot change the code of shipped project category "%"', OLD.code
+					USING ERRCODE = 'feature_not_supported';
+			END IF;
+			NEW.shipped := true;
+			NEW.edited := true;
+		ELSE
+			NEW.shipped := false;
+			NEW.edited := false;
+		END IF;
+		RETURN NEW;
+	END IF;
+	-- INSERT of the code of an unchanged shipped default (a restore
+	-- bringing back an edit): change the default in place instead.
+	UPDATE @extschema@.kc_project_category
+		SET name_vi = NEW.name_vi, name_en = NEW.name_en
+		WHERE code OPERATOR(pg_catalog.=) NEW.code AND shipped AND NOT edited;
+	IF FOUND THEN
+		RETURN NULL;
+	END IF;
+	NEW.shipped := false;
+	NEW.edited := false;
+	RETURN NEW;
+END $$;
+
+CREATE TRIGGER kc_project_category_before_write
+	BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.kc_project_category
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_project_category_before_write();
+
+CREATE FUNCTION @extschema@.kc_support_cap_rule_before_write() RETURNS pg_catalog.trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN
+		IF OLD.shipped THEN
+			RAISE EXCEPTION 'cannot delete shipped support-cap rule %', OLD.rule_id
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = 'Rule ' OPERATOR(pg_catalog.||) OLD.rule_id OPERATOR(pg_catalog.||) ': ' OPERATOR(pg_catalog.||) OLD.legal_basis,
+					  HINT = 'Shipped rules come back with CREATE EXTENSION; end the rule by setting effective_to, or clear its max_share and max_amount.';
+		END IF;
+		RETURN OLD;
+	END IF;
+	IF NEW.max_share IS NOT NULL AND (NEW.max_share OPERATOR(pg_catalog.<=) 0 OR NEW.max_share OPERATOR(pg_catalog.>) 1) THEN
+		RAISE EXCEPTION 'max_share % of support-cap rule % is out of range', NEW.max_share, NEW.rule_id
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'max_share is a fraction of the project''s cost: above 0 and at most 1 (0.3 means 30%); NULL means no share cap.';
+	END IF;
+	IF NEW.max_amount IS NOT NULL AND NEW.max_amount::pg_catalog.int8 OPERATOR(pg_catalog.<) 0 THEN
+		RAISE EXCEPTION 'max_amount % of support-cap rule % is negative', NEW.max_amount, NEW.rule_id
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'max_amount is in đồng and at least 0; NULL means no amount cap.';
+	END IF;
+	IF NEW.effective_from IS NULL THEN
+		RAISE EXCEPTION 'effective_from of support-cap rule % is missing', NEW.rule_id
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF NEW.effective_to OPERATOR(pg_catalog.<) NEW.effective_from THEN
+		RAISE EXCEPTION 'effective_to % of support-cap rule % is before its effective_from %',
+			pg_catalog.to_char(NEW.effective_to, 'YYYY-MM-DD'), NEW.rule_id,
+			pg_catalog.to_char(NEW.effective_from, 'YYYY-MM-DD')
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Both days are included: a one-day rule has effective_to = effective_from; NULL means open-ended.';
+	END IF;
+	IF NEW.province IS NOT NULL AND pg_catalog.btrim(NEW.province) OPERATOR(pg_catalog.=) '' THEN
+		RAISE EXCEPTION 'province of support-cap rule % is blank', NEW.rule_id
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Use NULL for a nationwide rule.';
+	END IF;
+	IF NEW.legal_basis IS NULL OR pg_catalog.btrim(NEW.legal_basis) OPERATOR(pg_catalog.=) '' THEN
+		RAISE EXCEPTION 'support-cap rule % has no legal basis', NEW.rule_id
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Cite the document the cap comes from, e.g. "Thông tư 28/2018/TT-BTC".';
+	END IF;
+	IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
+		IF OLD.shipped THEN
+			IF NEW.rule_id OPERATOR(pg_catalog.<>) OLD.rule_id THEN
+				RAISE EXCEPTION 'cannot change the id of shipped support-cap rule %', OLD.rule_id
+					USING ERRCODE = 'feature_not_supported';
+			END IF;
+			NEW.shipped := true;
+			NEW.edited := true;
+		ELSE
+			NEW.shipped := false;
+			NEW.edited := false;
+		END IF;
+		RETURN NEW;
+	END IF;
+	-- INSERT of the id of an unchanged shipped default (a restore bringing
+	-- back an edit): change the default in place instead.  A restore brings
+	-- back edited defaults one by one, and two of them may only fit together
+	-- (a moved boundary), so the overlap check waits for the commit.
+	IF EXISTS (SELECT FROM @extschema@.kc_support_cap_rule
+			   WHERE rule_id OPERATOR(pg_catalog.=) NEW.rule_id AND shipped AND NOT edited) THEN
+		SET CONSTRAINTS @extschema@.kc_support_cap_rule_no_overlap DEFERRED;
+	END IF;
+	UPDATE @extschema@.kc_support_cap_rule
+		SET category = NEW.category, source = NEW.source, province = NEW.province,
+			effective_from = NEW.effective_from, effective_to = NEW.effective_to,
+			max_share = NEW.max_share, max_amount = NEW.max_amount,
+			legal_basis = NEW.legal_basis
+		WHERE rule_id OPERATOR(pg_catalog.=) NEW.rule_id AND shipped AND NOT edited;
+	IF FOUND THEN
+		RETURN NULL;
+	END IF;
+	NEW.shipped := false;
+	NEW.edited := false;
+	RETURN NEW;
+END $$;
+
+CREATE TRIGGER kc_support_cap_rule_before_write
+	BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.kc_support_cap_rule
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_support_cap_rule_before_write();
+
+-- Overlapping rules for the same category, source and province are refused
+-- (SQLSTATE 23P01, naming both rules).  The check runs after the statement's
+-- rows are in place, under a lock that serialises rule writers, against the
+-- latest committed state, so two sessions cannot add overlapping rules.  It
+-- is a deferrable constraint trigger: to move the boundary between two
+-- rules, SET CONSTRAINTS kc_support_cap_rule_no_overlap DEFERRED and update
+-- both in one transaction (or update both in one statement).
+CREATE FUNCTION @extschema@.kc_support_cap_rule_overlap() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'kc_support_cap_rule_overlap' LANGUAGE C;
+
+CREATE CONSTRAINT TRIGGER kc_support_cap_rule_no_overlap
+	AFTER INSERT OR UPDATE ON @extschema@.kc_support_cap_rule
+	DEFERRABLE INITIALLY IMMEDIATE
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_support_cap_rule_overlap();
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kc_project_category',
+										   'WHERE NOT shipped OR edited');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kc_support_cap_rule',
+										   'WHERE NOT shipped OR edited');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kc_support_cap_rule_id_seq', '');
+
+-- Everybody may read the rules (they are public law and the check runs as
+-- the writer of a project); only the owner, or whom the owner grants it,
+-- may change them.
+REVOKE ALL ON @extschema@.kc_project_category, @extschema@.kc_support_cap_rule FROM PUBLIC;
+GRANT SELECT ON @extschema@.kc_project_category, @extschema@.kc_support_cap_rule TO PUBLIC;
+
+-- The rule in force for a category, source and province on a day: a
+-- province's own rule beats the nationwide one, a source-specific rule
+-- beats an any-source one (province first).  No row: no rule, no cap.
+CREATE FUNCTION @extschema@.kc_support_cap_rule_for(
+	category pg_catalog.text, source @extschema@.kc_source, province pg_catalog.text, on_day pg_catalog.date)
+RETURNS SETOF @extschema@.kc_support_cap_rule
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+	SELECT r.*
+	FROM @extschema@.kc_support_cap_rule r
+	WHERE r.category OPERATOR(pg_catalog.=) $1
+	  AND (r.source IS NULL OR r.source OPERATOR(pg_catalog.=) $2)
+	  AND (r.province IS NULL OR r.province OPERATOR(pg_catalog.=) $3)
+	  AND r.effective_from OPERATOR(pg_catalog.<=) $4
+	  AND (r.effective_to IS NULL OR r.effective_to OPERATOR(pg_catalog.>=) $4)
+	ORDER BY r.province IS NULL, r.source IS NULL
+	LIMIT 1
+$$;
+
+-- The check itself (C): trigger arguments are the column names category,
+-- source ('' for none), province ('' for none), approved_on, cost, support.
+CREATE FUNCTION @extschema@.kc_support_cap_check() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'kc_support_cap_check' LANGUAGE C;
+
+-- The largest support the rule allows for a cost: the smaller of
+-- floor(max_share * cost) and max_amount (NULL: no cap).  Comparing a whole
+-- number of đồng with floor(share * cost) is the same as comparing it
+-- exactly with share * cost.
+CREATE FUNCTION @extschema@.kc_support_cap_limit(
+	max_share pg_catalog.numeric, max_amount @extschema@.kc_money, cost @extschema@.kc_money)
+RETURNS @extschema@.kc_money
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+	SELECT CASE
+		WHEN $1 IS NOT NULL AND $3 IS NOT NULL AND $2 IS NOT NULL
+			THEN least(pg_catalog.floor($1 OPERATOR(pg_catalog.*) $3::pg_catalog.int8::pg_catalog.numeric)::pg_catalog.int8, $2::pg_catalog.int8)
+		WHEN $1 IS NOT NULL AND $3 IS NOT NULL
+			THEN pg_catalog.floor($1 OPERATOR(pg_catalog.*) $3::pg_catalog.int8::pg_catalog.numeric)::pg_catalog.int8
+		ELSE $2::pg_catalog.int8
+	END::@extschema@.kc_money
+$$;
+
+CREATE FUNCTION @extschema@.kc_column_type_of(tbl pg_catalog.regclass, col pg_catalog.text, what pg_catalog.text)
+RETURNS pg_catalog.regtype
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	t pg_catalog.regtype;
+BEGIN
+	IF col IS NULL OR col OPERATOR(pg_catalog.=) '' THEN
+		RAISE EXCEPTION 'the % column name is missing', what
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT a.atttypid INTO t FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid OPERATOR(pg_catalog.=) tbl AND a.attname OPERATOR(pg_catalog.=) col
+	  AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'column "%" of relation % does not exist', col, tbl
+			USING ERRCODE = 'undefined_column',
+				  HINT = pg_catalog.format('Name the %s column of %s.', what, tbl);
+	END IF;
+	RETURN t;
+END $$;
+
+CREATE FUNCTION @extschema@.kc_enforce_support_cap(
+	projects pg_catalog.regclass, category_column pg_catalog.text, source_column pg_catalog.text,
+	province_column pg_catalog.text, approved_on_column pg_catalog.text, cost_column pg_catalog.text,
+	support_column pg_catalog.text)
+RETURNS pg_catalog.void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	kind pg_catalog."char";
+	t pg_catalog.regtype;
+	money_type pg_catalog.regtype := '@extschema@.kc_money'::pg_catalog.regtype;
+	cols pg_catalog.text[];
+BEGIN
+	IF projects IS NULL THEN
+		RAISE EXCEPTION 'the project table is missing' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT c.relkind INTO kind FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) projects;
+	IF kind OPERATOR(pg_catalog.<>) ALL (ARRAY['r'::pg_catalog."char", 'p'::pg_catalog."char"]) THEN
+		RAISE EXCEPTION '% is not a table', projects
+			USING ERRCODE = 'wrong_object_type';
+	END IF;
+
+	t := @extschema@.kc_column_type_of(projects, category_column, 'category'::pg_catalog.text);
+	IF t OPERATOR(pg_catalog.<>) ALL (ARRAY['pg_catalog.text'::pg_catalog.regtype, 'pg_catalog.varchar'::pg_catalog.regtype]) THEN
+		RAISE EXCEPTION 'category column "%" of % has type %, not text', category_column, projects, t
+			USING ERRCODE = 'datatype_mismatch',
+				  HINT = 'The category column holds codes of kc_project_category.';
+	END IF;
+	cols := ARRAY[category_column];
+	IF source_column IS NOT NULL THEN
+		t := @extschema@.kc_column_type_of(projects, source_column, 'source'::pg_catalog.text);
+		IF t OPERATOR(pg_catalog.<>) '@extschema@.kc_source'::pg_catalog.regtype THEN
+			RAISE EXCEPTION 'source column "%" of % has type %, not kc_source', source_column, projects, t
+				USING ERRCODE = 'datatype_mismatch',
+					  HINT = 'Pass NULL as the source column when the table has none; then only any-source rules apply.';
+		END IF;
+		cols := cols OPERATOR(pg_catalog.||) source_column;
+	END IF;
+	IF province_column IS NOT NULL THEN
+		t := @extschema@.kc_column_type_of(projects, province_column, 'province'::pg_catalog.text);
+		IF t OPERATOR(pg_catalog.<>) ALL (ARRAY['pg_catalog.text'::pg_catalog.regtype, 'pg_catalog.varchar'::pg_catalog.regtype]) THEN
+			RAISE EXCEPTION 'province column "%" of % has type %, not text', province_column, projects, t
+				USING ERRCODE = 'datatype_mismatch',
+					  HINT = 'Pass NULL as the province column when the table has none; then only nationwide rules apply.';
+		END IF;
+		cols := cols OPERATOR(pg_catalog.||) province_column;
+	END IF;
+	t := @extschema@.kc_column_type_of(projects, approved_on_column, 'approval date'::pg_catalog.text);
+	IF t OPERATOR(pg_catalog.<>) 'pg_catalog.date'::pg_catalog.regtype THEN
+		RAISE EXCEPTION 'approval date column "%" of % has type %, not date', approved_on_column, projects, t
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+	t := @extschema@.kc_column_type_of(projects, cost_column, 'cost'::pg_catalog.text);
+	IF t OPERATOR(pg_catalog.<>) ALL (ARRAY[money_type, 'pg_catalog.int8'::pg_catalog.regtype]) THEN
+		RAISE EXCEPTION 'cost column "%" of % has type %, not kc_money', cost_column, projects, t
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+	t := @extschema@.kc_column_type_of(projects, support_column, 'support'::pg_catalog.text);
+	IF t OPERATOR(pg_catalog.<>) ALL (ARRAY[money_type, 'pg_catalog.int8'::pg_catalog.regtype]) THEN
+		RAISE EXCEPTION 'support column "%" of % has type %, not kc_money', support_column, projects, t
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+	cols := cols OPERATOR(pg_catalog.||) approved_on_column OPERATOR(pg_catalog.||) cost_column
+		OPERATOR(pg_catalog.||) support_column;
+
+	IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger
+			   WHERE tgrelid OPERATOR(pg_catalog.=) projects AND tgname OPERATOR(pg_catalog.=) 'kc_support_cap') THEN
+		EXECUTE pg_catalog.format('DROP TRIGGER kc_support_cap ON %s', projects);
+	END IF;
+	EXECUTE pg_catalog.format('CREATE TRIGGER kc_support_cap AFTER INSERT OR UPDATE OF %s ON %s '
+				   'FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_support_cap_check(%L, %L, %L, %L, %L, %L)',
+				   (SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(c), ', ') FROM pg_catalog.unnest(cols) c),
+				   projects, category_column, coalesce(source_column, ''),
+				   coalesce(province_column, ''), approved_on_column, cost_column,
+				   support_column);
+END $$;
+COMMENT ON FUNCTION @extschema@.kc_enforce_support_cap(pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text) IS
+	'Checks every inserted or updated project row against the support-cap rule in force on its approval date (SQLSTATE 23514, constraint kc_support_cap). Rows no rule covers pass. Source and province columns may be NULL (none).';
+
+-- Trigger arguments of a relation's trigger (C helper for the report below).
+CREATE FUNCTION @extschema@.kc_trigger_args(rel pg_catalog.regclass, trigger_name pg_catalog.text)
+RETURNS pg_catalog.text[]
+	AS 'MODULE_PATHNAME', 'kc_trigger_args' LANGUAGE C STABLE STRICT;
+
+-- Stored rows that the rules as they stand today would reject: rules may
+-- change after a project was approved without touching stored rows.
+CREATE FUNCTION @extschema@.kc_support_cap_violations(projects pg_catalog.regclass)
+RETURNS TABLE (row_ctid pg_catalog.tid, category pg_catalog.text, approved_on pg_catalog.date,
+			   cost @extschema@.kc_money, support @extschema@.kc_money,
+			   rule_id pg_catalog.int8, legal_basis pg_catalog.text, cap @extschema@.kc_money,
+			   project pg_catalog.jsonb)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	args pg_catalog.text[];
+BEGIN
+	args := @extschema@.kc_trigger_args(projects, 'kc_support_cap'::pg_catalog.text);
+	IF args IS NULL THEN
+		RAISE EXCEPTION 'relation % has no support-cap check', projects
+			USING ERRCODE = 'undefined_object',
+				  HINT = 'Install it with kc_enforce_support_cap().';
+	END IF;
+	RETURN QUERY EXECUTE pg_catalog.format(
+		'SELECT p.ctid, p.%1$I::pg_catalog.text, p.%4$I, p.%5$I::@extschema@.kc_money, p.%6$I::@extschema@.kc_money,
+				r.rule_id, r.legal_basis,
+				@extschema@.kc_support_cap_limit(r.max_share, r.max_amount, p.%5$I::@extschema@.kc_money),
+				pg_catalog.to_jsonb(p)
+		 FROM %7$s p
+		 CROSS JOIN LATERAL @extschema@.kc_support_cap_rule_for(p.%1$I::pg_catalog.text, %2$s, %3$s, p.%4$I::pg_catalog.date) r
+		 WHERE p.%6$I::pg_catalog.int8 OPERATOR(pg_catalog.>) @extschema@.kc_support_cap_limit(r.max_share, r.max_amount, p.%5$I::@extschema@.kc_money)::pg_catalog.int8
+		 ORDER BY p.ctid',
+		args[1],
+		CASE WHEN args[2] OPERATOR(pg_catalog.=) '' THEN 'NULL::@extschema@.kc_source'
+			 ELSE pg_catalog.format('p.%I::@extschema@.kc_source', args[2]) END,
+		CASE WHEN args[3] OPERATOR(pg_catalog.=) '' THEN 'NULL::pg_catalog.text'
+			 ELSE pg_catalog.format('p.%I::pg_catalog.text', args[3]) END,
+		args[4], args[5], args[6], projects);
+END $$;
+COMMENT ON FUNCTION @extschema@.kc_support_cap_violations(pg_catalog.regclass) IS
+	'Rows of a table checked by kc_enforce_support_cap that the support-cap rules as they stand now would reject, with the rule and the cap.';
+
+-- kc_ext 1.1 -- closed years.
+--
+-- Once a year's accounts are settled (quyết toán), its rows stop changing.
+-- kc_enforce_year_lock(tbl, year_column) protects a table; kc_close_year()
+-- and kc_reopen_year() close and reopen a year for every protected table.
+--
+-- * A write that touches a closed year, by the old or the new row, fails
+--   with SQLSTATE 55000 (object_not_in_prerequisite_state) and constraint
+--   name kc_year_lock; TRUNCATE of a protected table holding rows of a
+--   closed year fails the same way.
+-- * Who may close and reopen: superusers, the owner of the extension, and
+--   roles with the privileges of a role named kc_year_admin (the extension
+--   creates no role: create it and grant it to the people who settle
+--   accounts).  Everyone else gets 42501.
+-- * The closed years and an append-only log (who, when, why) are
+--   configuration tables, so pg_dump keeps them; nobody but their owner can
+--   write them, the functions write them as the extension's owner, and the
+--   log refuses UPDATE, DELETE and TRUNCATE from anyone.
+-- * Concurrency: kc_close_year takes a SHARE lock on every protected table,
+--   so it waits for writers in flight and holds new ones back until it
+--   commits; the triggers read the closed years with a fresh snapshot, so
+--   a REPEATABLE READ writer whose snapshot predates the closing still sees
+--   it.  Protect tables before closing years.
+
+CREATE TABLE @extschema@.kc_closed_year (
+	year		pg_catalog.int4 PRIMARY KEY
+		CONSTRAINT kc_closed_year_year_check
+		CHECK (year OPERATOR(pg_catalog.>=) 1900 AND year OPERATOR(pg_catalog.<=) 9999),
+	closed_at	pg_catalog.timestamptz NOT NULL,
+	closed_by	pg_catalog.name NOT NULL,
+	reason		pg_catalog.text NOT NULL
+);
+COMMENT ON TABLE @extschema@.kc_closed_year IS
+	'Years whose accounts are settled: rows of protected tables in these years do not change. Written by kc_close_year and kc_reopen_year only.';
+
+CREATE SEQUENCE @extschema@.kc_year_lock_log_entry_seq;
+
+CREATE TABLE @extschema@.kc_year_lock_log (
+	entry		pg_catalog.int8 PRIMARY KEY
+		DEFAULT pg_catalog.nextval('@extschema@.kc_year_lock_log_entry_seq'::pg_catalog.regclass),
+	year		pg_catalog.int4 NOT NULL,
+	action		pg_catalog.text NOT NULL
+		CONSTRAINT kc_year_lock_log_action_check
+		CHECK (action OPERATOR(pg_catalog.=) ANY (ARRAY['close'::pg_catalog.text, 'reopen'::pg_catalog.text])),
+	acting_role pg_catalog.name NOT NULL,		-- current_user of the caller
+	session_role pg_catalog.name NOT NULL,		-- session_user of the caller
+	logged_at	pg_catalog.timestamptz NOT NULL,
+	reason		pg_catalog.text NOT NULL
+);
+COMMENT ON TABLE @extschema@.kc_year_lock_log IS
+	'Append-only record of every closing and reopening of a year: who, when, why.';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kc_closed_year', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kc_year_lock_log', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.kc_year_lock_log_entry_seq', '');
+
+REVOKE ALL ON @extschema@.kc_closed_year, @extschema@.kc_year_lock_log FROM PUBLIC;
+GRANT SELECT ON @extschema@.kc_closed_year, @extschema@.kc_year_lock_log TO PUBLIC;
+REVOKE ALL ON SEQUENCE @extschema@.kc_year_lock_log_entry_seq FROM PUBLIC;
+
+-- The log only grows (restore inserts rows, which is allowed).
+CREATE FUNCTION @extschema@.kc_year_lock_log_append_only() RETURNS pg_catalog.trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	RAISE EXCEPTION 'the year-lock log is append-only: % is not allowed', TG_OP
+		USING ERRCODE = 'insufficient_privilege',
+			  HINT = 'Closing and reopening years add entries; nothing changes or removes them.';
+END $$;
+CREATE TRIGGER kc_year_lock_log_append_only
+	BEFORE UPDATE OR DELETE ON @extschema@.kc_year_lock_log
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_year_lock_log_append_only();
+CREATE TRIGGER kc_year_lock_log_no_truncate
+	BEFORE TRUNCATE ON @extschema@.kc_year_lock_log
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.kc_year_lock_log_append_only();
+
+-- Writers cache the closed years for their transaction; a change of the
+-- status table in this backend drops the cache (see kc_year_lock.c).
+CREATE FUNCTION @extschema@.kc_year_lock_status_changed() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'kc_year_lock_status_changed' LANGUAGE C;
+CREATE TRIGGER kc_closed_year_changed
+	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.kc_closed_year
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.kc_year_lock_status_changed();
+
+-- The triggers (C).  Argument: the year column's name.
+CREATE FUNCTION @extschema@.kc_year_lock_row() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'kc_year_lock_row' LANGUAGE C;
+CREATE FUNCTION @extschema@.kc_year_lock_truncate() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'kc_year_lock_truncate' LANGUAGE C;
+
+-- Closing and reopening (C: they check the caller's privileges, lock the
+-- protected tables and write the status and the log as the extension's
+-- owner, with a pinned search_path).
+CREATE FUNCTION @extschema@.kc_close_year(year pg_catalog.int4, reason pg_catalog.text) RETURNS pg_catalog.void
+	AS 'MODULE_PATHNAME', 'kc_close_year' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.kc_close_year(pg_catalog.int4, pg_catalog.text) IS
+	'Closes a year for every table protected by kc_enforce_year_lock, after the writers in flight finish; logged with who, when and why. Superusers, the extension owner and members of role kc_year_admin only.';
+CREATE FUNCTION @extschema@.kc_reopen_year(year pg_catalog.int4, reason pg_catalog.text) RETURNS pg_catalog.void
+	AS 'MODULE_PATHNAME', 'kc_reopen_year' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.kc_reopen_year(pg_catalog.int4, pg_catalog.text) IS
+	'Reopens a closed year; logged with who, when and why. Superusers, the extension owner and members of role kc_year_admin only.';
+
+CREATE FUNCTION @extschema@.kc_enforce_year_lock(tbl pg_catalog.regclass, year_column pg_catalog.text)
+RETURNS pg_catalog.void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	kind pg_catalog."char";
+	t pg_catalog.regtype;
+	part pg_catalog.regclass;
+BEGIN
+	IF tbl IS NULL THEN
+		RAISE EXCEPTION 'the table to protect is missing' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT c.relkind INTO kind FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) tbl;
+	IF kind OPERATOR(pg_catalog.<>) ALL (ARRAY['r'::pg_catalog."char", 'p'::pg_catalog."char"]) THEN
+		RAISE EXCEPTION '% is not a table', tbl USING ERRCODE = 'wrong_object_type';
+	END IF;
+	t := @extschema@.kc_column_type_of(tbl, year_column, 'year'::pg_catalog.text);
+	IF t OPERATOR(pg_catalog.<>) ALL (ARRAY['pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype,
+									 'pg_catalog.int8'::pg_catalog.regtype]) THEN
+		RAISE EXCEPTION 'year column "%" of % has type %, not an integer', year_column, tbl, t
+			USING ERRCODE = 'datatype_mismatch',
+				  HINT = 'Protect a table by a column holding the year, e.g. the fiscal year of the row.';
+	END IF;
+	IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger
+			   WHERE tgrelid OPERATOR(pg_catalog.=) tbl AND tgname OPERATOR(pg_catalog.=) 'kc_year_lock') THEN
+		EXECUTE pg_catalog.format('DROP TRIGGER kc_year_lock ON %s', tbl);
+	END IF;
+	EXECUTE pg_catalog.format('CREATE TRIGGER kc_year_lock AFTER INSERT OR UPDATE OR DELETE ON %s '
+				   'FOR EACH ROW EXECUTE FUNCTION @extschema@.kc_year_lock_row(%L)',
+				   tbl, year_column);
+	-- Row triggers are cloned to partitions, TRUNCATE triggers are not (a
+	-- partition can be truncated on its own): put one on every partition.
+	-- Partitions attached later: run kc_enforce_year_lock on the table again.
+	-- (pg_partition_tree is empty for a table that is not partitioned.)
+	FOR part IN SELECT tbl UNION SELECT p.relid FROM pg_catalog.pg_partition_tree(tbl) p LOOP
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger
+				   WHERE tgrelid OPERATOR(pg_catalog.=) part AND tgname OPERATOR(pg_catalog.=) 'kc_year_lock_truncate') THEN
+			EXECUTE pg_catalog.format('DROP TRIGGER kc_year_lock_truncate ON %s', part);
+		END IF;
+		EXECUTE pg_catalog.format('CREATE TRIGGER kc_year_lock_truncate BEFORE TRUNCATE ON %s '
+					   'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.kc_year_lock_truncate(%L)',
+					   part, year_column);
+	END LOOP;
+END $$;
+COMMENT ON FUNCTION @extschema@.kc_enforce_year_lock(pg_catalog.regclass, pg_catalog.text) IS
+	'Protects a table: INSERT, UPDATE, DELETE touching a closed year (by old or new values) and TRUNCATE of closed-year rows fail with SQLSTATE 55000, constraint kc_year_lock.';
+
+-- Which tables are protected, by which column.
+CREATE FUNCTION @extschema@.kc_year_locked_tables()
+RETURNS TABLE (tbl pg_catalog.regclass, year_column pg_catalog.text)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+	SELECT t.tgrelid::pg_catalog.regclass,
+		   (@extschema@.kc_trigger_args(t.tgrelid::pg_catalog.regclass, t.tgname::pg_catalog.text))[1]
+	FROM pg_catalog.pg_trigger t
+	WHERE t.tgfoid OPERATOR(pg_catalog.=) '@extschema@.kc_year_lock_row()'::pg_catalog.regprocedure
+	ORDER BY 1
+$$;
+
+-- @@ 1.1 changes: the body of kc_ext--1.0--1.1.sql is appended below at release @@
