@@ -154,3 +154,29 @@ SELECT kc_la_app.expect('DELETE FROM @ext@.kc_year_lock_log', '42501');
 SELECT kc_la_app.expect('TRUNCATE @ext@.kc_year_lock_log', '42501');
 SELECT year, action, reason FROM @ext@.kc_year_lock_log ORDER BY entry;
 SELECT * FROM @ext@.kc_closed_year ORDER BY year;
+
+-- 1.1: the list of rules, the event triggers (disabled rule triggers are
+-- logged, INHERITS links to a cap rule's tables refused), kc_drop_rule of
+-- every kind (on rules made for it, so the rules above stay for the dump)
+SELECT kind, rule_name, tables, checks FROM @ext@.kc_rules ORDER BY kind, rule_name;
+ALTER TABLE kc_la_app.project DISABLE TRIGGER kc_year_lock;
+ALTER TABLE kc_la_app.project ENABLE TRIGGER kc_year_lock;
+SELECT kc_la_app.expect('CREATE TABLE kc_la_app.allocation_more () INHERITS (kc_la_app.allocation)', '0A000');
+CREATE TABLE kc_la_app.spare_plan (id pg_catalog.int4 PRIMARY KEY, approved @ext@.kc_money);
+CREATE TABLE kc_la_app.spare_alloc (id pg_catalog.int4, pid pg_catalog.int4, amount @ext@.kc_money,
+	year pg_catalog.int4, category pg_catalog.text, source @ext@.kc_source, province pg_catalog.text,
+	approved_on pg_catalog.date, cost @ext@.kc_money);
+SELECT @ext@.kc_enforce_cap('kc_la_spare'::pg_catalog.text, 'kc_la_app.spare_alloc'::pg_catalog.regclass,
+	'{pid}'::pg_catalog.text[], 'amount'::pg_catalog.text, 'kc_la_app.spare_plan'::pg_catalog.regclass,
+	'{id}'::pg_catalog.text[], 'approved'::pg_catalog.text);
+SELECT @ext@.kc_enforce_year_lock('kc_la_app.spare_alloc'::pg_catalog.regclass, 'year'::pg_catalog.text);
+SELECT @ext@.kc_enforce_support_cap('kc_la_app.spare_alloc'::pg_catalog.regclass, 'category'::pg_catalog.text,
+	'source'::pg_catalog.text, 'province'::pg_catalog.text, 'approved_on'::pg_catalog.text,
+	'cost'::pg_catalog.text, 'amount'::pg_catalog.text);
+INSERT INTO kc_la_app.spare_plan VALUES (1, '10 triệu');
+INSERT INTO kc_la_app.spare_alloc VALUES (1, 1, '5 triệu', 2023, 'demonstration_model', 'national', NULL, '2022-03-01', '100 triệu');
+SELECT @ext@.kc_drop_rule('kc_la_spare'::pg_catalog.text);
+SELECT @ext@.kc_drop_rule('year_lock:kc_la_app.spare_alloc'::pg_catalog.text);
+SELECT @ext@.kc_drop_rule('support_cap:kc_la_app.spare_alloc'::pg_catalog.text);
+SELECT kc_la_app.expect('SELECT @ext@.kc_drop_rule(''kc_la_spare''::pg_catalog.text)', '42704');
+SELECT kind, rule_name FROM @ext@.kc_rules ORDER BY kind, rule_name;
