@@ -526,6 +526,10 @@ CREATE EVENT TRIGGER kc_cap_inheritance_guard ON ddl_command_end
 -- ====================================================================
 -- (Issue 12.)  Ambiguous text such as '12.345' is refused by kc_money's
 -- input function (C, src/core/kc_parse.c); nothing to change here for it.
+-- kc_plan stays the 1.0 base type in this section: turning it into a
+-- composite type needs every user object that depends on it or on its
+-- functions (views over kc_fulfilment/kc_planned, columns, policies,
+-- user functions) to be rebuilt by the update, which is not done here.
 
 -- kc_money compared with numeric, exactly (C: the amount becomes a numeric,
 -- numeric_cmp compares; nothing is rounded, so 10 < 10.5 < 11).  In the
