@@ -2107,6 +2107,579 @@ CREATE EVENT TRIGGER kc_cap_inheritance_guard ON ddl_command_end
 	EXECUTE FUNCTION @extschema@.kc_cap_inheritance_guard();
 
 -- ====================================================================
+-- BI: unambiguous money input, numeric comparisons, units, composite kc_plan
+-- ====================================================================
+-- (Issue 12.)  Ambiguous text such as '12.345' is refused by kc_money's
+-- input function (C, src/core/kc_parse.c); nothing to change here for it.
+-- kc_plan stays the 1.0 base type in this section: turning it into a
+-- composite type needs every user object that depends on it or on its
+-- functions (views over kc_fulfilment/kc_planned, columns, policies,
+-- user functions) to be rebuilt by the update, which is not done here.
+
+-- kc_money compared with numeric, exactly (C: the amount becomes a numeric,
+-- numeric_cmp compares; nothing is rounded, so 10 < 10.5 < 11).  In the
+-- btree family of kc_money, so a kc_money index serves amount > 1.5e9.
+-- Not in the hash family: numeric hashes differently from int8, so these
+-- are neither HASHES nor MERGES (a merge join would need numeric's own
+-- ordering in this family).
+CREATE FUNCTION @extschema@.kc_money_numeric_eq(@extschema@.kc_money, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_money_numeric_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_numeric_money_eq(pg_catalog.numeric, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_numeric_money_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_numeric_ne(@extschema@.kc_money, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_money_numeric_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_numeric_money_ne(pg_catalog.numeric, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_numeric_money_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_numeric_lt(@extschema@.kc_money, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_money_numeric_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_numeric_money_lt(pg_catalog.numeric, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_numeric_money_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_numeric_le(@extschema@.kc_money, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_money_numeric_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_numeric_money_le(pg_catalog.numeric, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_numeric_money_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_numeric_gt(@extschema@.kc_money, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_money_numeric_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_numeric_money_gt(pg_catalog.numeric, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_numeric_money_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_numeric_ge(@extschema@.kc_money, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_money_numeric_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_numeric_money_ge(pg_catalog.numeric, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'kc_numeric_money_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_numeric_cmp(@extschema@.kc_money, pg_catalog.numeric) RETURNS pg_catalog.int4
+	AS 'MODULE_PATHNAME', 'kc_money_numeric_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_numeric_money_cmp(pg_catalog.numeric, @extschema@.kc_money) RETURNS pg_catalog.int4
+	AS 'MODULE_PATHNAME', 'kc_numeric_money_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_money_numeric_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.numeric, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_numeric_money_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_money_numeric_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.numeric, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_numeric_money_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_money_numeric_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.numeric, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_numeric_money_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_money_numeric_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.numeric, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_numeric_money_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_money_numeric_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.numeric, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_numeric_money_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_money_numeric_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.numeric, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_numeric_money_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+ALTER OPERATOR FAMILY @extschema@.kc_money_ops USING btree ADD
+	OPERATOR 1 @extschema@.< (@extschema@.kc_money, pg_catalog.numeric),
+	OPERATOR 2 @extschema@.<= (@extschema@.kc_money, pg_catalog.numeric),
+	OPERATOR 3 @extschema@.= (@extschema@.kc_money, pg_catalog.numeric),
+	OPERATOR 4 @extschema@.>= (@extschema@.kc_money, pg_catalog.numeric),
+	OPERATOR 5 @extschema@.> (@extschema@.kc_money, pg_catalog.numeric),
+	FUNCTION 1 (@extschema@.kc_money, pg_catalog.numeric) @extschema@.kc_money_numeric_cmp(@extschema@.kc_money, pg_catalog.numeric),
+	OPERATOR 1 @extschema@.< (pg_catalog.numeric, @extschema@.kc_money),
+	OPERATOR 2 @extschema@.<= (pg_catalog.numeric, @extschema@.kc_money),
+	OPERATOR 3 @extschema@.= (pg_catalog.numeric, @extschema@.kc_money),
+	OPERATOR 4 @extschema@.>= (pg_catalog.numeric, @extschema@.kc_money),
+	OPERATOR 5 @extschema@.> (pg_catalog.numeric, @extschema@.kc_money),
+	FUNCTION 1 (pg_catalog.numeric, @extschema@.kc_money) @extschema@.kc_numeric_money_cmp(pg_catalog.numeric, @extschema@.kc_money);
+
+-- kc_money compared with smallint, integer and bigint by exact-match
+-- operators (the built-in int8/int4/int2 functions: kc_money is an int8).
+-- Without them "amount > 1000" would be ambiguous now that kc_money > numeric
+-- exists (integer casts implicitly both to kc_money and to numeric).  In the
+-- btree family (index scans for amount > 1000, as before) and, for =, in the
+-- hash family with the integer types' own hash functions, which agree with
+-- int8's on every value (as in PostgreSQL's integer_ops).
+CREATE FUNCTION @extschema@.kc_money_int2_eq(@extschema@.kc_money, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'int82eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int2_money_eq(pg_catalog.int2, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int28eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int2_ne(@extschema@.kc_money, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'int82ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int2_money_ne(pg_catalog.int2, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int28ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int2_lt(@extschema@.kc_money, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'int82lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int2_money_lt(pg_catalog.int2, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int28lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int2_le(@extschema@.kc_money, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'int82le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int2_money_le(pg_catalog.int2, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int28le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int2_gt(@extschema@.kc_money, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'int82gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int2_money_gt(pg_catalog.int2, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int28gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int2_ge(@extschema@.kc_money, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'int82ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int2_money_ge(pg_catalog.int2, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int28ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int2_cmp(@extschema@.kc_money, pg_catalog.int2) RETURNS pg_catalog.int4
+	AS 'btint82cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int2_money_cmp(pg_catalog.int2, @extschema@.kc_money) RETURNS pg_catalog.int4
+	AS 'btint28cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_money_int2_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES);
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.int2, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int2_money_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES);
+CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_money_int2_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.int2, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int2_money_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_money_int2_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.int2, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int2_money_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_money_int2_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.int2, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int2_money_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_money_int2_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.int2, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int2_money_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_money_int2_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.int2, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int2_money_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE FUNCTION @extschema@.kc_money_int4_eq(@extschema@.kc_money, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'int84eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int4_money_eq(pg_catalog.int4, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int48eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int4_ne(@extschema@.kc_money, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'int84ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int4_money_ne(pg_catalog.int4, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int48ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int4_lt(@extschema@.kc_money, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'int84lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int4_money_lt(pg_catalog.int4, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int48lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int4_le(@extschema@.kc_money, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'int84le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int4_money_le(pg_catalog.int4, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int48le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int4_gt(@extschema@.kc_money, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'int84gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int4_money_gt(pg_catalog.int4, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int48gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int4_ge(@extschema@.kc_money, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'int84ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int4_money_ge(pg_catalog.int4, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int48ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int4_cmp(@extschema@.kc_money, pg_catalog.int4) RETURNS pg_catalog.int4
+	AS 'btint84cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int4_money_cmp(pg_catalog.int4, @extschema@.kc_money) RETURNS pg_catalog.int4
+	AS 'btint48cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_money_int4_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES);
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.int4, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int4_money_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES);
+CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_money_int4_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.int4, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int4_money_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_money_int4_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.int4, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int4_money_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_money_int4_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.int4, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int4_money_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_money_int4_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.int4, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int4_money_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_money_int4_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.int4, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int4_money_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE FUNCTION @extschema@.kc_money_int8_eq(@extschema@.kc_money, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'int8eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int8_money_eq(pg_catalog.int8, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int8_ne(@extschema@.kc_money, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'int8ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int8_money_ne(pg_catalog.int8, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int8_lt(@extschema@.kc_money, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'int8lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int8_money_lt(pg_catalog.int8, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int8_le(@extschema@.kc_money, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'int8le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int8_money_le(pg_catalog.int8, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int8_gt(@extschema@.kc_money, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'int8gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int8_money_gt(pg_catalog.int8, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int8_ge(@extschema@.kc_money, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'int8ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int8_money_ge(pg_catalog.int8, @extschema@.kc_money) RETURNS pg_catalog.bool
+	AS 'int8ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_money_int8_cmp(@extschema@.kc_money, pg_catalog.int8) RETURNS pg_catalog.int4
+	AS 'btint8cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.kc_int8_money_cmp(pg_catalog.int8, @extschema@.kc_money) RETURNS pg_catalog.int4
+	AS 'btint8cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_money_int8_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES);
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.int8, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int8_money_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES);
+CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_money_int8_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.int8, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int8_money_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_money_int8_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.int8, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int8_money_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_money_int8_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.int8, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int8_money_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_money_int8_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.int8, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int8_money_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.kc_money, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_money_int8_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.int8, RIGHTARG = @extschema@.kc_money,
+	FUNCTION = @extschema@.kc_int8_money_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+ALTER OPERATOR FAMILY @extschema@.kc_money_ops USING btree ADD
+	OPERATOR 1 @extschema@.< (@extschema@.kc_money, pg_catalog.int2),
+	OPERATOR 2 @extschema@.<= (@extschema@.kc_money, pg_catalog.int2),
+	OPERATOR 3 @extschema@.= (@extschema@.kc_money, pg_catalog.int2),
+	OPERATOR 4 @extschema@.>= (@extschema@.kc_money, pg_catalog.int2),
+	OPERATOR 5 @extschema@.> (@extschema@.kc_money, pg_catalog.int2),
+	FUNCTION 1 (@extschema@.kc_money, pg_catalog.int2) @extschema@.kc_money_int2_cmp(@extschema@.kc_money, pg_catalog.int2),
+	OPERATOR 1 @extschema@.< (pg_catalog.int2, @extschema@.kc_money),
+	OPERATOR 2 @extschema@.<= (pg_catalog.int2, @extschema@.kc_money),
+	OPERATOR 3 @extschema@.= (pg_catalog.int2, @extschema@.kc_money),
+	OPERATOR 4 @extschema@.>= (pg_catalog.int2, @extschema@.kc_money),
+	OPERATOR 5 @extschema@.> (pg_catalog.int2, @extschema@.kc_money),
+	FUNCTION 1 (pg_catalog.int2, @extschema@.kc_money) @extschema@.kc_int2_money_cmp(pg_catalog.int2, @extschema@.kc_money),
+	OPERATOR 1 @extschema@.< (@extschema@.kc_money, pg_catalog.int4),
+	OPERATOR 2 @extschema@.<= (@extschema@.kc_money, pg_catalog.int4),
+	OPERATOR 3 @extschema@.= (@extschema@.kc_money, pg_catalog.int4),
+	OPERATOR 4 @extschema@.>= (@extschema@.kc_money, pg_catalog.int4),
+	OPERATOR 5 @extschema@.> (@extschema@.kc_money, pg_catalog.int4),
+	FUNCTION 1 (@extschema@.kc_money, pg_catalog.int4) @extschema@.kc_money_int4_cmp(@extschema@.kc_money, pg_catalog.int4),
+	OPERATOR 1 @extschema@.< (pg_catalog.int4, @extschema@.kc_money),
+	OPERATOR 2 @extschema@.<= (pg_catalog.int4, @extschema@.kc_money),
+	OPERATOR 3 @extschema@.= (pg_catalog.int4, @extschema@.kc_money),
+	OPERATOR 4 @extschema@.>= (pg_catalog.int4, @extschema@.kc_money),
+	OPERATOR 5 @extschema@.> (pg_catalog.int4, @extschema@.kc_money),
+	FUNCTION 1 (pg_catalog.int4, @extschema@.kc_money) @extschema@.kc_int4_money_cmp(pg_catalog.int4, @extschema@.kc_money),
+	OPERATOR 1 @extschema@.< (@extschema@.kc_money, pg_catalog.int8),
+	OPERATOR 2 @extschema@.<= (@extschema@.kc_money, pg_catalog.int8),
+	OPERATOR 3 @extschema@.= (@extschema@.kc_money, pg_catalog.int8),
+	OPERATOR 4 @extschema@.>= (@extschema@.kc_money, pg_catalog.int8),
+	OPERATOR 5 @extschema@.> (@extschema@.kc_money, pg_catalog.int8),
+	FUNCTION 1 (@extschema@.kc_money, pg_catalog.int8) @extschema@.kc_money_int8_cmp(@extschema@.kc_money, pg_catalog.int8),
+	OPERATOR 1 @extschema@.< (pg_catalog.int8, @extschema@.kc_money),
+	OPERATOR 2 @extschema@.<= (pg_catalog.int8, @extschema@.kc_money),
+	OPERATOR 3 @extschema@.= (pg_catalog.int8, @extschema@.kc_money),
+	OPERATOR 4 @extschema@.>= (pg_catalog.int8, @extschema@.kc_money),
+	OPERATOR 5 @extschema@.> (pg_catalog.int8, @extschema@.kc_money),
+	FUNCTION 1 (pg_catalog.int8, @extschema@.kc_money) @extschema@.kc_int8_money_cmp(pg_catalog.int8, @extschema@.kc_money);
+ALTER OPERATOR FAMILY @extschema@.kc_money_hash_ops USING hash ADD
+	OPERATOR 1 @extschema@.= (@extschema@.kc_money, pg_catalog.int2),
+	OPERATOR 1 @extschema@.= (pg_catalog.int2, @extschema@.kc_money),
+	FUNCTION 1 (pg_catalog.int2, pg_catalog.int2) pg_catalog.hashint2(pg_catalog.int2),
+	FUNCTION 2 (pg_catalog.int2, pg_catalog.int2) pg_catalog.hashint2extended(pg_catalog.int2, pg_catalog.int8),
+	OPERATOR 1 @extschema@.= (@extschema@.kc_money, pg_catalog.int4),
+	OPERATOR 1 @extschema@.= (pg_catalog.int4, @extschema@.kc_money),
+	FUNCTION 1 (pg_catalog.int4, pg_catalog.int4) pg_catalog.hashint4(pg_catalog.int4),
+	FUNCTION 2 (pg_catalog.int4, pg_catalog.int4) pg_catalog.hashint4extended(pg_catalog.int4, pg_catalog.int8),
+	OPERATOR 1 @extschema@.= (@extschema@.kc_money, pg_catalog.int8),
+	OPERATOR 1 @extschema@.= (pg_catalog.int8, @extschema@.kc_money),
+	FUNCTION 1 (pg_catalog.int8, pg_catalog.int8) pg_catalog.hashint8(pg_catalog.int8),
+	FUNCTION 2 (pg_catalog.int8, pg_catalog.int8) pg_catalog.hashint8extended(pg_catalog.int8, pg_catalog.int8);
+
+-- For the same reason integer against numeric would become ambiguous
+-- ("WHERE year_total < 2.5", "SELECT 1 < 2.5": numeric < numeric or
+-- kc_money < numeric?).  As 1.0 did for * and /, exact-match operators give
+-- back the built-in meaning: SQL functions the planner inlines to
+-- $1::numeric op $2, so plans are what they were without kc_ext.
+CREATE FUNCTION @extschema@.kc_int2_numeric_eq(pg_catalog.int2, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int2_eq(pg_catalog.numeric, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int2_numeric_ne(pg_catalog.int2, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<>) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int2_ne(pg_catalog.numeric, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<>) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int2_numeric_lt(pg_catalog.int2, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int2_lt(pg_catalog.numeric, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int2_numeric_le(pg_catalog.int2, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int2_le(pg_catalog.numeric, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int2_numeric_gt(pg_catalog.int2, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.>) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int2_gt(pg_catalog.numeric, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.>) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int2_numeric_ge(pg_catalog.int2, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.>=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int2_ge(pg_catalog.numeric, pg_catalog.int2) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.>=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.int2, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int2_numeric_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_numeric_int2_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.int2, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int2_numeric_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_numeric_int2_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.int2, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int2_numeric_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_numeric_int2_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.int2, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int2_numeric_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_numeric_int2_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.int2, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int2_numeric_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_numeric_int2_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.int2, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int2_numeric_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int2,
+	FUNCTION = @extschema@.kc_numeric_int2_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE FUNCTION @extschema@.kc_int4_numeric_eq(pg_catalog.int4, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int4_eq(pg_catalog.numeric, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_numeric_ne(pg_catalog.int4, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<>) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int4_ne(pg_catalog.numeric, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<>) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_numeric_lt(pg_catalog.int4, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int4_lt(pg_catalog.numeric, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_numeric_le(pg_catalog.int4, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int4_le(pg_catalog.numeric, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_numeric_gt(pg_catalog.int4, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.>) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int4_gt(pg_catalog.numeric, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.>) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int4_numeric_ge(pg_catalog.int4, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.>=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int4_ge(pg_catalog.numeric, pg_catalog.int4) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.>=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.int4, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int4_numeric_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_numeric_int4_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.int4, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int4_numeric_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_numeric_int4_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.int4, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int4_numeric_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_numeric_int4_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.int4, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int4_numeric_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_numeric_int4_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.int4, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int4_numeric_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_numeric_int4_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.int4, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int4_numeric_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int4,
+	FUNCTION = @extschema@.kc_numeric_int4_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE FUNCTION @extschema@.kc_int8_numeric_eq(pg_catalog.int8, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int8_eq(pg_catalog.numeric, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_numeric_ne(pg_catalog.int8, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<>) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int8_ne(pg_catalog.numeric, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<>) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_numeric_lt(pg_catalog.int8, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int8_lt(pg_catalog.numeric, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_numeric_le(pg_catalog.int8, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.<=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int8_le(pg_catalog.numeric, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.<=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_numeric_gt(pg_catalog.int8, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.>) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int8_gt(pg_catalog.numeric, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.>) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_int8_numeric_ge(pg_catalog.int8, pg_catalog.numeric) RETURNS pg_catalog.bool
+	AS 'SELECT $1::pg_catalog.numeric OPERATOR(pg_catalog.>=) $2'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kc_numeric_int8_ge(pg_catalog.numeric, pg_catalog.int8) RETURNS pg_catalog.bool
+	AS 'SELECT $1 OPERATOR(pg_catalog.>=) $2::pg_catalog.numeric'
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.int8, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int8_numeric_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_numeric_int8_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.int8, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int8_numeric_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.<> (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_numeric_int8_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.int8, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int8_numeric_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.< (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_numeric_int8_lt, COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.int8, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int8_numeric_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_numeric_int8_le, COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.int8, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int8_numeric_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_numeric_int8_gt, COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.int8, RIGHTARG = pg_catalog.numeric,
+	FUNCTION = @extschema@.kc_int8_numeric_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = pg_catalog.numeric, RIGHTARG = pg_catalog.int8,
+	FUNCTION = @extschema@.kc_numeric_int8_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+
+-- An amount in a unit, as an exact numeric: kc_in_unit(3200000000, 'tỷ') is
+-- 3.2 (amount / 1e9 stays whole-đồng money arithmetic: 3).
+CREATE FUNCTION @extschema@.kc_in_unit(amount @extschema@.kc_money, unit pg_catalog.text) RETURNS pg_catalog.numeric
+	AS 'MODULE_PATHNAME', 'kc_in_unit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kc_in_unit(@extschema@.kc_money, pg_catalog.text) IS
+	'The amount in đồng, nghìn, triệu or tỷ as an exact numeric (3,2 tỷ -> 3.2)';
+
+-- ====================================================================
 -- Rules: one list, one way to drop
 -- ====================================================================
 

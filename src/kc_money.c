@@ -51,6 +51,20 @@ kc_report_parse_error(kc_parse_status st, const char *type_name,
 					 errmsg("amount \"%s\" is not a whole number of đồng", input),
 					 errhint("%s", fraction_hint)));
 			break;
+		case KC_PARSE_AMBIGUOUS:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("amount \"%s\" is ambiguous", input),
+					 errdetail("In Vietnamese notation the dot separates thousands, so \"%s\" would be a whole number of đồng; programs and drivers that send numbers as text write a decimal point there, a thousand times less.", input),
+					 errhint("For the whole amount write it without the dot or with its unit (for example \"12345\" or \"12.345 đồng\"); a decimal amount is not a whole number of đồng.")));
+			break;
+		case KC_PARSE_DECIMAL_FRACTION:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("amount \"%s\" is not a whole number of đồng", input),
+					 errdetail("It is a decimal number with a non-zero fraction."),
+					 errhint("kc_money holds whole đồng; round the amount first, for example round(%s)::kc_money.", input)));
+			break;
 		case KC_PARSE_RANGE:
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

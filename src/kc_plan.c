@@ -42,18 +42,50 @@ kc_plan_in(PG_FUNCTION_ARGS)
 				 errmsg("invalid input syntax for type kc_plan: \"%s\"", str),
 				 errhint("Write (planned,actual) with plain integers, or (planned; actual) with amounts in any kc_money notation, e.g. (345,5 tỷ; 323 tỷ).")));
 	/* a field failed: report it as kc_money would, naming the field */
-	ereport(ERROR,
-			(errcode(st == KC_PARSE_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
-					 : ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid %s amount in kc_plan value \"%s\"",
-					bad_field == 1 ? "planned" : "actual", str),
-			 errdetail("%s",
-					   st == KC_PARSE_FRACTION ? "The amount is not a whole number of đồng." :
-					   st == KC_PARSE_RANGE ? "The amount is out of range for kc_money." :
-					   st == KC_PARSE_GROUPING ? "Thousands dots must separate groups of exactly three digits." :
-					   st == KC_PARSE_UNKNOWN_WORD ? "After the number only a scale word and a currency word may follow." :
-					   "The amount is not a number in kc_money notation."),
-			 errhint("Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.")));
+	{
+		const char *detail;
+		const char *hint;
+
+		switch (st)
+		{
+			case KC_PARSE_FRACTION:
+				detail = "The amount is not a whole number of đồng.";
+				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				break;
+			case KC_PARSE_DECIMAL_FRACTION:
+				/* a machine decimal: no word about thousands dots */
+				detail = "The amount is not a whole number of đồng.";
+				hint = "kc_plan holds whole đồng; round the amounts first.";
+				break;
+			case KC_PARSE_AMBIGUOUS:
+				detail = "The amount is ambiguous: a dot followed by three digits separates thousands in Vietnamese notation and is a decimal point to programs.";
+				hint = "For the whole amount write it without the dot or with its unit, for example (12345; 1) or (12.345 đồng; 1); a decimal amount is not a whole number of đồng.";
+				break;
+			case KC_PARSE_RANGE:
+				detail = "The amount is out of range for kc_money.";
+				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				break;
+			case KC_PARSE_GROUPING:
+				detail = "Thousands dots must separate groups of exactly three digits.";
+				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				break;
+			case KC_PARSE_UNKNOWN_WORD:
+				detail = "After the number only a scale word and a currency word may follow.";
+				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				break;
+			default:
+				detail = "The amount is not a number in kc_money notation.";
+				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				break;
+		}
+		ereport(ERROR,
+				(errcode(st == KC_PARSE_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
+						 : ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid %s amount in kc_plan value \"%s\"",
+						bad_field == 1 ? "planned" : "actual", str),
+				 errdetail("%s", detail),
+				 errhint("%s", hint)));
+	}
 	PG_RETURN_NULL();			/* not reached */
 }
 

@@ -25,8 +25,12 @@ typedef enum kc_parse_status
 	KC_PARSE_GROUPING,			/* misplaced thousands dots: 1.23.456 */
 	KC_PARSE_UNKNOWN_WORD,		/* a word that is neither a scale nor a currency */
 	KC_PARSE_FRACTION,			/* not a whole number of dong: 1,5 dong */
-	KC_PARSE_RANGE				/* outside the signed 64-bit range */
+	KC_PARSE_RANGE,				/* outside the signed 64-bit range */
+	KC_PARSE_AMBIGUOUS,			/* "12.345": 12345 dong or a machine 12.345 */
+	KC_PARSE_DECIMAL_FRACTION	/* a machine decimal with a fraction: "2.5" */
 } kc_parse_status;
+
+#define KC_PARSE_LAST KC_PARSE_DECIMAL_FRACTION
 
 /* Rounding modes shared by kc_format, kc_pct and the division operators. */
 typedef enum kc_rounding
@@ -53,6 +57,18 @@ typedef enum kc_unit
  * Parse an amount of dong written in any notation kc_money accepts.
  * `len` bytes of `s` are read (no NUL needed).  On KC_PARSE_OK, *out holds
  * the amount.
+ *
+ * A bare number with a single dot and nothing after it (no comma, no scale
+ * or currency word) is how drivers that send numbers as untyped text write
+ * a machine decimal.  When it is also valid Vietnamese grouping (one to
+ * three digits not starting with 0, a dot, three digits: "12.345",
+ * "-1.500") it has two readings a thousand times apart, and is
+ * KC_PARSE_AMBIGUOUS.  Otherwise it can only be a machine decimal: with a
+ * non-zero fraction ("2.5", "12.34", "0.125") it is
+ * KC_PARSE_DECIMAL_FRACTION; with an all-zero fraction of other than three
+ * digits ("2.0", "1500.00") it is that whole number.  ("1000.000" and
+ * "0.000" stay KC_PARSE_GROUPING: three zeros after the dot look like a
+ * mistyped Vietnamese grouping, so they are not guessed at.)
  */
 extern kc_parse_status kc_parse_money(const char *s, size_t len, int64_t *out);
 

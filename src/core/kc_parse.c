@@ -7,7 +7,11 @@
  *		rounding names.
  *
  * Amounts are never rounded: a value that is not a whole number of dong is
- * KC_PARSE_FRACTION, one outside int64 is KC_PARSE_RANGE.
+ * KC_PARSE_FRACTION (KC_PARSE_DECIMAL_FRACTION when written with a decimal
+ * point, as drivers do), one outside int64 is KC_PARSE_RANGE.  Nor are they
+ * guessed: "12.345" alone is 12345 dong to a Vietnamese reader and twelve
+ * point three four five to every driver that sends numbers as text, so it is
+ * KC_PARSE_AMBIGUOUS (see kc_core.h).
  */
 #include "kc_core.h"
 #include "kc_words.h"
@@ -301,6 +305,48 @@ parse_money(const char *s, size_t len, int64_t *out, bool fast)
 	if (i == end || !is_digit(s[i]))
 		return KC_PARSE_SYNTAX;
 	digits_start = i;
+
+	/*
+	 * A bare machine decimal: digits, one dot, digits, and nothing else (the
+	 * input is trimmed, so `end` is the last non-space byte).  See
+	 * kc_core.h for why each case is what it is.  Everything else, including
+	 * every form with a unit or currency word ("12.345 đồng") or a decimal
+	 * comma, and every number with two or more dots, is Vietnamese notation
+	 * and read below as before.
+	 */
+	{
+		size_t		j = i;
+		size_t		dot;
+		size_t		int_len,
+					frac_len;
+		bool		frac_zero = true;
+
+		while (j < end && is_digit(s[j]))
+			j++;
+		int_len = j - i;
+		dot = j;
+		if (j < end && s[j] == '.')
+		{
+			j++;
+			while (j < end && is_digit(s[j]))
+			{
+				if (s[j] != '0')
+					frac_zero = false;
+				j++;
+			}
+			frac_len = j - dot - 1;
+			if (j == end && frac_len > 0)
+			{
+				if (int_len <= 3 && s[i] != '0' && frac_len == 3)
+					return KC_PARSE_AMBIGUOUS;
+				if (!frac_zero)
+					return KC_PARSE_DECIMAL_FRACTION;
+				/* "2.0", "1500.00": read the integer part alone */
+				if (frac_len != 3)
+					end = dot;
+			}
+		}
+	}
 
 	/*
 	 * integer part: digits, optionally grouped by dots in threes.  A grouped

@@ -6,7 +6,9 @@
  *		UBSan; any crash, sanitizer report or abort() is a failure.
  *
  * Every accepted amount must read back as itself after being written
- *	- as plain digits and with Vietnamese grouping dots,
+ *	- as plain digits and with Vietnamese grouping dots (bare ones with a
+ *	  single dot must be refused as ambiguous; followed by "VND" they read
+ *	  back),
  *	- by kc_format_amount in every unit with exact digits (-1),
  *	- by kc_format_amount with a digit count and rounding mode taken from
  *	  the input, as the amount rounded to that many decimals of the unit.
@@ -63,9 +65,34 @@ check_amount(int64_t v, unsigned char knob)
 	n = kc_int128_to_str(v, buf);
 	expect_reads_as(buf, n, v, "plain digits");
 	n = kc_format_decimal(v, 0, false, buf);
-	if (n < 1 || n >= KC_FORMAT_BUFSZ)
+	if (n < 1 || n >= KC_FORMAT_BUFSZ - 8)
 		die("format_decimal length", v, buf);
-	expect_reads_as(buf, n, v, "grouped digits");
+
+	/*
+	 * Bare grouped digits with a single dot (1.000 to 999.999 and their
+	 * negatives) are ambiguous and must be refused as such; with two or
+	 * more dots, or none, they read back.  With a currency word after them
+	 * they always read back.
+	 */
+	{
+		char	   *copy = malloc((size_t) n);
+		int64_t		back = 0;
+		kc_parse_status gst;
+		int			dots = 0;
+		bool		one_dot;
+
+		for (int k = 0; k < n; k++)
+			dots += buf[k] == '.';
+		one_dot = dots == 1;
+
+		memcpy(copy, buf, (size_t) n);
+		gst = kc_parse_money(copy, (size_t) n, &back);
+		free(copy);
+		if (one_dot ? gst != KC_PARSE_AMBIGUOUS : (gst != KC_PARSE_OK || back != v))
+			die("grouped digits", v, buf);
+	}
+	memcpy(buf + n, " VND", 5);
+	expect_reads_as(buf, n + 4, v, "grouped digits with VND");
 
 	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++)
 	{
@@ -131,7 +158,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		die("kc_parse_money and kc_parse_money_reference differ", v, NULL);
 	if (st == KC_PARSE_OK)
 		check_amount(v, knob);
-	else if (st > KC_PARSE_RANGE)
+	else if (st > KC_PARSE_LAST)
 		die("unknown parse status", (int64_t) st, NULL);
 
 	/* kc_plan literal */

@@ -17,7 +17,7 @@ WHERE a.aggfnoid::regprocedure::text ~ '\(kc_money\)$' ORDER BY 1::text;
 CREATE TABLE money_agg_t (id int, grp text, amount kc_money);
 INSERT INTO money_agg_t VALUES
 	(1, 'national', '140 tỷ'), (2, 'local', '205,5 tỷ'), (3, 'local', '8,198 tỷ'),
-	(4, 'national', '-1.500'), (5, 'local', NULL), (6, 'none', NULL);
+	(4, 'national', '-1.500 đồng'), (5, 'local', NULL), (6, 'none', NULL);
 
 SELECT grp, sum(amount), avg(amount), min(amount), max(amount), count(amount), count(*),
        pg_typeof(sum(amount)) AS sum_type, pg_typeof(avg(amount)) AS avg_type

@@ -8,7 +8,7 @@ RESET client_min_messages;
 
 CREATE TABLE money_copy_src (id int, amount kc_money, note text);
 INSERT INTO money_copy_src VALUES
-	(1, '345,5 tỷ', 'plan'), (2, '8,198 tỷ đồng', 'province'), (3, '-1.500', 'negative'),
+	(1, '345,5 tỷ', 'plan'), (2, '8,198 tỷ đồng', 'province'), (3, '-1.500 đồng', 'negative'),
 	(4, '0', 'zero'), (5, NULL, 'null'), (6, '9223372036854775807', 'max'),
 	(7, '-9223372036854775808', 'min'), (8, U&'12 trie\0323\0302u', 'nfd');
 INSERT INTO money_copy_src SELECT 100 + i, i * 1234567, 'series' FROM generate_series(1, 1000) i;

@@ -21,7 +21,10 @@ SELECT v.input, e.* FROM (VALUES (''), ('   '), (U&'\00A0'), ('-'), ('+'), ('--5
 	('- 5'), ('abc'), ('tỷ'), ('đồng'), (',5 tỷ'), ('1,'), ('1,5,5 tỷ'), ('1,5.3 tỷ')) v(input),
 	LATERAL pg_temp.money_err(v.input) e;
 
--- misplaced grouping dots: 22P02, with the decimal-comma hint
+-- misplaced grouping dots: 22P02, with the decimal-comma hint.  A bare
+-- number with one dot that cannot be grouping ('1.2345', '1234.567',
+-- '12.34', '0.500') is a machine decimal: "not a whole number of đồng",
+-- with nothing about thousands dots (test/sql/money_ambiguity.sql)
 SELECT v.input, e.* FROM (VALUES ('1.23.456'), ('1.'), ('1..234'), ('1.5 tỷ'), ('1.2345'),
 	('1234.567'), ('12.34'), ('0.125 tỷ'), ('0.500')) v(input),
 	LATERAL pg_temp.money_err(v.input) e;

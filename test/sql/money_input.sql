@@ -14,7 +14,7 @@ FROM (VALUES ('0'), ('-0'), ('+0'), ('1500'), ('-1500'), ('+1500'), ('  42  '),
 
 -- Vietnamese grouping with dots
 SELECT s, s::kc_money AS amount
-FROM (VALUES ('1.000'), ('345.500.000.000'), ('-1.234.567'),
+FROM (VALUES ('1.000 đồng'), ('345.500.000.000'), ('-1.234.567'),
              ('9.223.372.036.854.775.807'), ('-9.223.372.036.854.775.808')) v(s);
 
 -- a currency word after the number, any case, with or without a space
@@ -70,7 +70,7 @@ RESET lc_numeric;
 SELECT ('345,5 tỷ'::kc_money)::text::kc_money = '345.500.000.000'::kc_money AS text_round_trip;
 CREATE TABLE money_input_t (id int, amount kc_money);
 INSERT INTO money_input_t VALUES (1, '8,198 tỷ đồng'), (2, '12 triệu'), (3, U&'500 nghi\0300n'),
-	(4, '-1.500'), (5, NULL);
+	(4, '-1.500 đồng'), (5, NULL);
 SELECT id, amount, pg_typeof(amount) FROM money_input_t ORDER BY id;
 DROP TABLE money_input_t;
 
@@ -90,7 +90,7 @@ CREATE EXTENSION kc_ext;
 SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = current_database();
 SELECT '8,198 ty dong'::kc_money AS ty, '12 trieu VND'::kc_money AS trieu,
        '500 nghin'::kc_money AS nghin, '1.234,5 ngan dong'::kc_money AS ngan,
-       '-1.500'::kc_money AS grouped;
+       '-1.500 dong'::kc_money AS grouped;
 -- kc_format writes the unit words in their ASCII spellings there (LATIN1
 -- cannot hold "tỷ đồng"), and kc_money reads them back
 SELECT kc_format(8198000000, 'ty') AS ty, kc_format(1234567, 'dong') AS dong,

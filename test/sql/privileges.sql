@@ -54,8 +54,10 @@ WHERE p.prosecdef
 ORDER BY 1::text;
 
 -- Every function written in SQL or PL/pgSQL, with its pinned search_path.
--- The six without one are inlinable one-liners that qualify everything
--- (OPERATOR(pg_catalog.*)), checked below.
+-- Those without one are inlinable one-liners that qualify everything
+-- (OPERATOR(pg_catalog.*)), checked below: the six integer * and / numeric
+-- of 1.0 and the 36 integer-numeric comparisons of 1.1.  (Ordered by the
+-- function's name: "1::text" ordered by a constant, i.e. not at all.)
 SELECT p.oid::regprocedure AS function, l.lanname AS language,
 	p.proconfig AS settings
 FROM pg_proc p
@@ -63,14 +65,15 @@ JOIN pg_language l ON l.oid = p.prolang
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 	AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kc_ext')
 WHERE l.lanname NOT IN ('c', 'internal')
-ORDER BY p.proconfig IS NULL, 1::text;
+ORDER BY p.proconfig IS NULL, p.oid::regprocedure::text COLLATE "C";
 SELECT p.oid::regprocedure AS unpinned_function_with_unqualified_operator
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 	AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kc_ext')
 WHERE p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
 	AND p.proconfig IS NULL
-	AND p.prosrc !~ '^SELECT \$1::pg_catalog\.numeric OPERATOR\(pg_catalog\.[*/]\) \$2$';
+	AND p.prosrc !~ '^SELECT \$1::pg_catalog\.numeric OPERATOR\(pg_catalog\.([*/]|[<>=]|<>|<=|>=)\) \$2$'
+	AND p.prosrc !~ '^SELECT \$1 OPERATOR\(pg_catalog\.([<>=]|<>|<=|>=)\) \$2::pg_catalog\.numeric$';
 
 -- What PUBLIC may do with the extension's tables, views and sequences:
 -- read, nothing else.

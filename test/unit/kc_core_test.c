@@ -81,6 +81,10 @@ status_name(kc_parse_status st)
 			return "FRACTION";
 		case KC_PARSE_RANGE:
 			return "RANGE";
+		case KC_PARSE_AMBIGUOUS:
+			return "AMBIGUOUS";
+		case KC_PARSE_DECIMAL_FRACTION:
+			return "DECIMAL_FRACTION";
 	}
 	return "?";
 }
@@ -162,9 +166,13 @@ test_parse_grouping(void)
 	OK("345.500.000.000", 345500000000LL);
 	OK("1.234.567", 1234567);
 	OK("-1.234.567", -1234567);
-	OK("1.000", 1000);
-	OK("12.345", 12345);
-	OK("123.456", 123456);
+	OK("1.000 " DONG, 1000);
+	OK("12.345 " DONG, 12345);
+	OK("123.456 VND", 123456);
+	OK("12.345 " D_BAR, 12345);
+	OK("-1.500 " DONG, -1500);
+	OK("1.000.000", 1000000);
+	OK("-1.234.567", -1234567);
 	OK("9.223.372.036.854.775.807", INT64_MAX);
 	OK("-9.223.372.036.854.775.808", INT64_MIN);
 	OK("1.436 " TY, 1436000000000LL);
@@ -314,19 +322,60 @@ test_parse_errors(void)
 	BAD("1. " TY, KC_PARSE_GROUPING);
 	BAD("1..234", KC_PARSE_GROUPING);
 	BAD("1.5 " TY, KC_PARSE_GROUPING);
-	BAD("1.2345", KC_PARSE_GROUPING);
-	BAD("1234.567", KC_PARSE_GROUPING);
 	BAD("1.234.56", KC_PARSE_GROUPING);
-	BAD("12.34", KC_PARSE_GROUPING);
+	BAD("12.34 " DONG, KC_PARSE_GROUPING);
+	BAD("2.5 " DONG, KC_PARSE_GROUPING);
 	/* a grouped number never starts with 0: "0.125" means an eighth */
-	BAD("0.500", KC_PARSE_GROUPING);
 	BAD("0.125 " TY, KC_PARSE_GROUPING);
 	BAD("-0.125 " TY, KC_PARSE_GROUPING);
 	BAD("01.000", KC_PARSE_GROUPING);
+	/* three zeros after the dot look like a mistyped grouping: no guess */
 	BAD("000.000", KC_PARSE_GROUPING);
+	BAD("0.000", KC_PARSE_GROUPING);
+	BAD("1000.000", KC_PARSE_GROUPING);
 	OK("0,125 " TY, 125000000);
-	OK("10.000", 10000);
+	OK("10.000 " DONG, 10000);
 	OK("100.000.000", 100000000);
+
+	/*
+	 * A bare number with one dot and three digits after it: 12345 dong to a
+	 * Vietnamese reader, 12.345 to a driver.  Refused, whichever it is.
+	 */
+	BAD("12.345", KC_PARSE_AMBIGUOUS);
+	BAD("1.000", KC_PARSE_AMBIGUOUS);
+	BAD("1.500", KC_PARSE_AMBIGUOUS);
+	BAD("-1.500", KC_PARSE_AMBIGUOUS);
+	BAD("+1.500", KC_PARSE_AMBIGUOUS);
+	BAD("123.456", KC_PARSE_AMBIGUOUS);
+	BAD("10.000", KC_PARSE_AMBIGUOUS);
+	BAD(" 12.345 ", KC_PARSE_AMBIGUOUS);
+	BAD(NBSP "12.345" NBSP, KC_PARSE_AMBIGUOUS);
+
+	/* a machine decimal that cannot be grouping: its fraction is refused */
+	BAD("2.5", KC_PARSE_DECIMAL_FRACTION);
+	BAD("12.34", KC_PARSE_DECIMAL_FRACTION);
+	BAD("-12.34", KC_PARSE_DECIMAL_FRACTION);
+	BAD("0.125", KC_PARSE_DECIMAL_FRACTION);
+	BAD("-0.125", KC_PARSE_DECIMAL_FRACTION);
+	BAD("0.500", KC_PARSE_DECIMAL_FRACTION);
+	BAD("1.2345", KC_PARSE_DECIMAL_FRACTION);
+	BAD("1234.567", KC_PARSE_DECIMAL_FRACTION);
+	BAD("1000000000.5", KC_PARSE_DECIMAL_FRACTION);
+	BAD("99999999999999999999999.5", KC_PARSE_DECIMAL_FRACTION);
+	/* ... and a zero fraction (not three digits) is the whole number */
+	OK("2.0", 2);
+	OK("-2.00", -2);
+	OK("1500.0", 1500);
+	OK("1000000000.0000", 1000000000);
+	OK("0.0", 0);
+	OK("9223372036854775807.0", INT64_MAX);
+	OK("-9223372036854775808.00", INT64_MIN);
+	BAD("9223372036854775808.0", KC_PARSE_RANGE);
+	/* still refused: no integer part, no fraction, a second dot */
+	BAD(".5", KC_PARSE_SYNTAX);
+	BAD("5.", KC_PARSE_GROUPING);
+	BAD("2.5.0", KC_PARSE_GROUPING);
+	BAD("2.0 " DONG, KC_PARSE_GROUPING);
 
 	/* unknown words and trailing garbage */
 	BAD("5 abc", KC_PARSE_UNKNOWN_WORD);
@@ -417,6 +466,18 @@ test_parse_plan(void)
 	CHECK(st == KC_PARSE_RANGE && bad == 2, "plan range: %s bad %d", status_name(st), bad);
 	st = PLAN("(;1)");
 	CHECK(st == KC_PARSE_EMPTY && bad == 1, "plan (;1): %s bad %d", status_name(st), bad);
+	/* the fields follow kc_money's rule on ambiguous dots */
+	st = PLAN("(12.345; 1)");
+	CHECK(st == KC_PARSE_AMBIGUOUS && bad == 1, "plan (12.345; 1): %s bad %d", status_name(st), bad);
+	st = PLAN("(1; -1.500)");
+	CHECK(st == KC_PARSE_AMBIGUOUS && bad == 2, "plan (1; -1.500): %s bad %d", status_name(st), bad);
+	st = PLAN("(12.345,1)");
+	CHECK(st == KC_PARSE_AMBIGUOUS && bad == 1, "plan (12.345,1): %s bad %d", status_name(st), bad);
+	st = PLAN("(2.5; 1)");
+	CHECK(st == KC_PARSE_DECIMAL_FRACTION && bad == 1, "plan (2.5; 1): %s bad %d", status_name(st), bad);
+	st = PLAN("(12.345 " DONG "; 1.234.567)");
+	CHECK(st == KC_PARSE_OK && p == 12345 && a == 1234567, "plan (12.345 dong; 1.234.567): %s",
+		  status_name(st));
 #undef PLAN
 }
 
@@ -861,15 +922,33 @@ roundtrip_one(int64_t v)
 		roundtrip_fail();
 		return;
 	}
-	kc_format_decimal(v, 0, false, buf);
-	st = parse_exact(buf, strlen(buf), &back);
-	if (st != KC_PARSE_OK || back != v)
+	/*
+	 * Grouped digits: with one dot (1.000 to 999.999) they are ambiguous and
+	 * refused; otherwise, and always with a currency word, they read back.
+	 */
 	{
-		if (roundtrip_failures < 20)
-			printf("FAIL grouped roundtrip %lld: \"%s\" -> %s\n", (long long) v, buf,
-				   status_name(st));
-		roundtrip_fail();
-		return;
+		int			n = kc_format_decimal(v, 0, false, buf);
+		bool		one_dot = strchr(buf, '.') != NULL && strchr(buf, '.') == strrchr(buf, '.');
+
+		st = parse_exact(buf, (size_t) n, &back);
+		if (one_dot ? st != KC_PARSE_AMBIGUOUS : (st != KC_PARSE_OK || back != v))
+		{
+			if (roundtrip_failures < 20)
+				printf("FAIL grouped roundtrip %lld: \"%s\" -> %s\n", (long long) v, buf,
+					   status_name(st));
+			roundtrip_fail();
+			return;
+		}
+		memcpy(buf + n, " VND", 5);
+		st = parse_exact(buf, (size_t) n + 4, &back);
+		if (st != KC_PARSE_OK || back != v)
+		{
+			if (roundtrip_failures < 20)
+				printf("FAIL grouped VND roundtrip %lld: \"%s\" -> %s\n", (long long) v, buf,
+					   status_name(st));
+			roundtrip_fail();
+			return;
+		}
 	}
 }
 

@@ -172,6 +172,46 @@ async function testParameters(client) {
   }
 }
 
+// Issue 12: pg sends a JS number as untyped text ('12.345'): never misread.
+async function testMachineDecimals(client) {
+  const a = (await client.query('SELECT plan_id, project_id FROM allocation ORDER BY id LIMIT 1')).rows[0];
+  const ins = 'INSERT INTO payment (allocation_id, kind, amount) VALUES ' +
+    '((SELECT min(id) FROM allocation WHERE plan_id = $1 AND project_id = $2), $3, $4) ' +
+    'RETURNING amount::bigint::text AS amount';
+  const insert = async (what, sqlstate, v) => {
+    await client.query('BEGIN');
+    try {
+      if (sqlstate) return await expectError(client, what, sqlstate, ins, [a.plan_id, a.project_id, 'advance', v]);
+      return (await client.query(ins, [a.plan_id, a.project_id, 'advance', v])).rows[0].amount;
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  };
+  let e = await insert('INSERT the number 12.345 (sent as "12.345") refused', '22P02', 12.345);
+  if (e) {
+    check('12.345: the message names the value and says ambiguous',
+      e.message.includes('12.345') && e.message.includes('ambiguous'), e.message);
+    check('12.345: the hint says how to write it', String(e.hint).includes('12.345 đồng'), e.hint);
+  }
+  e = await insert('INSERT the number 2.5 refused', '22P02', 2.5);
+  if (e) {
+    check('2.5: not a whole number of đồng, nothing about thousands dots',
+      e.message.includes('not a whole number') && !String(e.hint).includes('thousand') &&
+      !String(e.detail).includes('thousand'), [e.message, e.detail, e.hint]);
+  }
+  checkEq("INSERT '12.345 đồng'", '12345', await insert("INSERT '12.345 đồng'", null, '12.345 đồng'));
+  checkEq("INSERT '1.234.567'", '1234567', await insert("INSERT '1.234.567'", null, '1.234.567'));
+  // numeric bounds against kc_money (42883 under 1.0), exact
+  const want = (await client.query(
+    'SELECT count(*)::int AS n FROM fund_plan WHERE approved::numeric > 1000000000.5')).rows[0].n;
+  checkEq('WHERE approved > $1::numeric with 1000000000.5', want, (await client.query(
+    'SELECT count(*)::int AS n FROM fund_plan WHERE approved > $1::numeric', [1000000000.5])).rows[0].n);
+  checkEq('WHERE approved > 1000000000.5 (literal)', want, (await client.query(
+    'SELECT count(*)::int AS n FROM fund_plan WHERE approved > 1000000000.5')).rows[0].n);
+  checkEq("kc_in_unit('3,2 tỷ', 'tỷ')", '3.2',
+    (await client.query("SELECT kc_in_unit('3,2 tỷ', 'tỷ') AS v")).rows[0].v);
+}
+
 async function testCap(client) {
   const has = (await client.query(
     "SELECT to_regprocedure('kc_enforce_cap(text,regclass,text[],text,regclass,text[],text)') IS NOT NULL AS has"
@@ -216,7 +256,7 @@ async function main() {
     await client.connect();
     const pkg = JSON.parse(fs.readFileSync(require.resolve('pg/package.json'), 'utf8'));
     console.log('node-postgres ' + pkg.version + ' on node ' + process.version);
-    for (const t of [testReport, testReads, testParameters, testCap]) {
+    for (const t of [testReport, testReads, testParameters, testMachineDecimals, testCap]) {
       try {
         await t(client);
       } catch (e) {

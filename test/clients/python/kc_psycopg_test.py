@@ -492,6 +492,54 @@ def test_copy(conn):
     check_eq("the server survived every malformed value", 1, conn.execute("SELECT 1").fetchone()[0])
 
 
+def test_bi_numbers(conn):
+    """Issue 12: machine decimals are never misread; amounts compare with
+    Decimal parameters."""
+    plan_id, project_id = conn.execute("SELECT plan_id, project_id FROM allocation ORDER BY id LIMIT 1").fetchone()
+    ins = ("INSERT INTO payment (allocation_id, kind, amount) "
+           "VALUES ((SELECT min(id) FROM allocation WHERE plan_id = %s AND project_id = %s), "
+           "'advance', %s) RETURNING amount::bigint")
+
+    def insert(value):
+        with conn.transaction(force_rollback=True):
+            return conn.execute(ins, (plan_id, project_id, value)).fetchone()[0]
+
+    # a str goes as untyped text, as ODBC and R send numbers
+    e = expect_error("INSERT str '12.345' (ambiguous) refused", {"22P02"}, lambda: insert("12.345"))
+    if e is not None:
+        check("'12.345': the message names the value and says ambiguous",
+              "12.345" in (e.diag.message_primary or "") and "ambiguous" in (e.diag.message_primary or ""),
+              e.diag.message_primary)
+        check("'12.345': the hint says how to write it", "12.345 đồng" in (e.diag.message_hint or ""),
+              e.diag.message_hint)
+    e = expect_error("INSERT str '2.5' refused", {"22P02"}, lambda: insert("2.5"))
+    if e is not None:
+        check("'2.5': not a whole number of đồng, nothing about thousands dots",
+              "not a whole number" in (e.diag.message_primary or "")
+              and "thousand" not in (e.diag.message_hint or "") + (e.diag.message_detail or ""),
+              (e.diag.message_primary, e.diag.message_detail, e.diag.message_hint))
+    expect_error("INSERT Decimal('12.345') refused", {"22P02"}, lambda: insert(Decimal("12.345")))
+    for label, value, want in (("str '12.345 đồng'", "12.345 đồng", 12345),
+                               ("str '1.234.567'", "1.234.567", 1234567),
+                               ("Decimal('12345')", Decimal("12345"), 12345)):
+        try:
+            check_eq("INSERT amount from %s" % label, want, insert(value))
+        except psycopg.Error as e:
+            check("INSERT amount from %s" % label, False, (e.sqlstate, e.diag.message_primary))
+
+    # Decimal parameters against kc_money (42883 under 1.0), exact
+    q = "SELECT count(*) FROM fund_plan WHERE approved > %s"
+    want = conn.execute("SELECT count(*) FROM fund_plan WHERE approved::numeric > 1000000000.5").fetchone()[0]
+    check_eq("WHERE approved > Decimal('1000000000.5')", want,
+             conn.execute(q, (Decimal("1000000000.5"),)).fetchone()[0])
+    check_eq("WHERE approved > Decimal('1e9') in binary", want,
+             conn.cursor(binary=True).execute(q, (Decimal("1000000000"),)).fetchone()[0])
+    check_eq("kc_in_unit(approved, 'tỷ') is a Decimal", Decimal("3.2"),
+             conn.execute("SELECT kc_in_unit('3,2 tỷ', 'tỷ')").fetchone()[0])
+    expect_error("WHERE approved > float (no exact meaning) refused", {"42883"},
+                 lambda: conn.execute(q, (1.5e9,)))
+
+
 def main():
     # psycopg logs a warning when executemany's pipeline ends in the error
     # the cap test provokes; the error itself is checked
@@ -501,7 +549,7 @@ def main():
         print("psycopg %s (libpq %s, %s implementation)" % (
             psycopg.__version__, psycopg.pq.version(), psycopg.pq.__impl__))
         with conn:
-            for t in (test_report, test_types, test_parameters, test_cap, test_copy):
+            for t in (test_report, test_types, test_parameters, test_bi_numbers, test_cap, test_copy):
                 try:
                     t(conn)
                 except Exception as e:
