@@ -81,7 +81,7 @@ BEGIN
 							AND o.oprnamespace IN ('pg_catalog'::regnamespace, nsp)) THEN
 						CONTINUE;
 					END IF;
-				ELSIF ext = '' AND format('%s:%s:%s', op, (SELECT typname FROM pg_type WHERE oid = a), (SELECT typname FROM pg_type WHERE oid = b))
+				ELSIF format('%s:%s:%s', op, (SELECT typname FROM pg_type WHERE oid = a), (SELECT typname FROM pg_type WHERE oid = b))
 						  = ANY (string_to_array(current_setting('kc_la.reserved'), ' ')) THEN
 					CONTINUE;	-- kc_ext creates it: a collision would only make CREATE EXTENSION fail
 				ELSIF EXISTS (SELECT FROM pg_operator o WHERE o.oprname = op

@@ -37,7 +37,7 @@ ROLE=kc_la_owner
 kc_drop_role() {
 	kc_psql postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS $ROLE" >/dev/null 2>&1
 }
-for db in kc_la_fresh kc_la_schema kc_la_restore kc_la_update kc_la_known; do
+for db in kc_la_fresh kc_la_schema kc_la_restore kc_la_update kc_la_block kc_la_known; do
 	kc_psql postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
 done
 kc_drop_role
@@ -67,8 +67,11 @@ funcs=$( { cat $scripts src/*.c | grep -v -E '^\s*(CREATE|COMMENT ON) |WITH FUNC
 # operators kc_ext itself creates over built-in types (integer * numeric,
 # ...): planting one of those before CREATE EXTENSION only makes it fail
 # ("operator already exists"), so they are left out before the install
-reserved=$(grep -o -E 'CREATE OPERATOR @extschema@\.[^ ]+ \(LEFTARG = pg_catalog\.[a-z0-9]+, RIGHTARG = pg_catalog\.[a-z0-9]+' sql/kc_ext--1.1.sql |
-	sed -E 's/CREATE OPERATOR @extschema@\.([^ ]+) \(LEFTARG = pg_catalog\.([a-z0-9]+), RIGHTARG = pg_catalog\.([a-z0-9]+)/\1:\2:\3/' | tr '\n' ' ')
+# (and before the update from 1.0: a look-alike with the signature of an
+# operator that 1.1 adds makes the update fail, a refusal checked on its own
+# below)
+reserved=$(grep -o -E 'CREATE OPERATOR @extschema@\.[^ ]+ \(LEFTARG = (pg_catalog|@extschema@)\.[a-z0-9_]+, RIGHTARG = (pg_catalog|@extschema@)\.[a-z0-9_]+' sql/kc_ext--1.1.sql |
+	sed -E 's/CREATE OPERATOR @extschema@\.([^ ]+) \(LEFTARG = (pg_catalog|@extschema@)\.([a-z0-9_]+), RIGHTARG = (pg_catalog|@extschema@)\.([a-z0-9_]+)/\1:\3:\5/' | sort -u | tr '\n' ' ')
 printf '%s\n' "$ops" > "$W/operators.txt"; printf '%s\n' "$types" > "$W/types.txt"; printf '%s\n' "$funcs" > "$W/functions.txt"
 kc_note "from the scripts: $(wc -w < "$W/operators.txt") operator symbols ($ops), $(wc -w < "$W/types.txt") type names, $(wc -w < "$W/functions.txt") called names (lists in $W/)"
 
@@ -171,11 +174,17 @@ else
 fi
 kc_clean "fresh: after CREATE EXTENSION" $db "$W/fresh-create.out"
 n=$(kc_plant $db public public)
-tra=$(kc_value $db "SELECT count(*) FROM la.planted WHERE what IN ('function public.kc_trigger_args(regclass, name)', 'function public.nextval(text)', 'operator public.>(numeric, integer)', 'operator public.>=(public.kc_money, bigint)')")
+# the known attacks of issue 17: planted, or (the operators) now kc_ext's own
+# operators in that schema, which no look-alike can take the place of
+tra=$(kc_value $db "SELECT (SELECT count(*) FROM la.planted WHERE what IN ('function public.kc_trigger_args(regclass, name)', 'function public.nextval(text)'))
+	+ (SELECT count(*) FROM (VALUES ('>', 'numeric'::regtype, 'integer'::regtype), ('>=', 'public.kc_money'::regtype, 'bigint'::regtype)) k(op, l, r)
+	   WHERE EXISTS (SELECT FROM la.planted WHERE what = format('operator public.%s(%s, %s)', k.op, k.l, k.r))
+	      OR EXISTS (SELECT FROM pg_operator o JOIN pg_depend d ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e'
+	                 WHERE o.oprname = k.op AND o.oprleft = k.l AND o.oprright = k.r AND o.oprnamespace = 'public'::regnamespace))")
 if [[ "$n" =~ ^[0-9]+$ ]] && [ "$tra" = "4" ]; then
-	kc_pass "fresh: $n look-alikes in public, the extension's schema, now also over kc_ext's types (among them kc_trigger_args(regclass, name), nextval(text), >(numeric, integer), >=(kc_money, bigint))"
+	kc_pass "fresh: $n look-alikes in public, the extension's schema, now also over kc_ext's types (kc_trigger_args(regclass, name) and nextval(text) among them; >(numeric, integer) and >=(kc_money, bigint) are kc_ext's own operators in 1.1)"
 else
-	kc_fail "fresh: planting in the extension's schema: $n planted, $tra of the 4 known attacks among them"
+	kc_fail "fresh: planting in the extension's schema: $n planted, $tra of the 4 known attacks planted or closed"
 fi
 kc_exercise $db public "fresh"
 kc_clean "fresh: after the exercise" $db "$W/exercise-$db.err"
@@ -245,6 +254,29 @@ if kc_psql $db -c "CREATE EXTENSION kc_ext SCHEMA public VERSION '1.0'" > "$W/up
 	kc_clean "update: after the exercise" $db "$W/exercise-$db.err"
 else
 	kc_fail "update: CREATE EXTENSION kc_ext VERSION '1.0' in a clean database failed"
+fi
+
+# --- 4b. a look-alike with the signature of an operator 1.1 adds ----------
+# blocks the update from 1.0 (a role with CREATE in the extension's schema
+# can do that: install kc_ext in a schema only trusted roles write); the
+# update fails whole, runs nothing, and 1.0 stays as it was
+db=kc_la_block
+kc_newdb_owned $db
+if kc_psql $db -c "CREATE EXTENSION kc_ext SCHEMA public VERSION '1.0'" >/dev/null 2>&1 &&
+   kc_psql $db -c "SET ROLE $ROLE" -c "CREATE SCHEMA la" \
+	-c "CREATE TABLE la.calls (what text, called_by name, at timestamptz)" -c "GRANT INSERT ON la.calls TO PUBLIC" \
+	-c "CREATE FUNCTION la.f(public.kc_money, numeric) RETURNS boolean LANGUAGE plpgsql AS \$\$BEGIN INSERT INTO la.calls VALUES ('=(kc_money, numeric)', current_user, now()); RETURN false; END\$\$" \
+	-c "CREATE OPERATOR public.= (LEFTARG = public.kc_money, RIGHTARG = numeric, FUNCTION = la.f)" >/dev/null 2>&1; then
+	out=$(kc_psql $db -c "ALTER EXTENSION kc_ext UPDATE" 2>&1)
+	v=$(kc_value $db "SELECT extversion FROM pg_extension WHERE extname = 'kc_ext'")
+	if [[ "$out" == *"already exists"* ]] && [ "$v" = "1.0" ]; then
+		kc_pass "update blocked: a planted =(kc_money, numeric) makes ALTER EXTENSION UPDATE fail whole (still $v): $(grep -m1 ERROR <<<"$out")"
+	else
+		kc_fail "update blocked: expected the update to fail on the planted operator, got version $v: $out"
+	fi
+	kc_clean "update blocked: after the failed update" $db /dev/null
+else
+	kc_fail "update blocked: setting up 1.0 with a planted operator failed"
 fi
 
 # --- known: released 1.0 in a planted database; self-test of the trap -----
