@@ -64,12 +64,13 @@ static const char *const op_names[NOPS] = {
 
 enum
 {
-	R_COMMITTED, R_CAP, R_YEAR, R_SERIALIZATION, R_DEADLOCK, R_LOST, R_INDOUBT, R_OTHER,
+	R_COMMITTED, R_CAP, R_YEAR, R_SERIALIZATION, R_DEADLOCK, R_LOCKTIMEOUT, R_LOST, R_INDOUBT, R_OTHER,
 	NRESULTS
 };
 static const char *const result_names[NRESULTS] = {
 	"committed", "refused by a cap rule (23514)", "refused by the year lock (55000)",
-	"serialization failure (40001)", "deadlock (40P01)", "connection lost before COMMIT",
+	"serialization failure (40001)", "deadlock (40P01)", "lock wait timeout (55P03)",
+	"connection lost before COMMIT",
 	"COMMIT in doubt (server died)", "unexpected"
 };
 
@@ -267,6 +268,7 @@ run(Client *c, const char *sql, int nparams, const char *const *params,
 	state[5] = '\0';
 	if (strcmp(state, "23514") != 0 && strcmp(state, "55000") != 0 &&
 		strcmp(state, "40001") != 0 && strcmp(state, "40P01") != 0 &&
+		strcmp(state, "55P03") != 0 &&
 		atomic_fetch_add(&unexpected_printed, 1) < 10)
 		fprintf(stderr, "client %d: unexpected error %s in \"%.60s\": %s", c->no, state, sql,
 				PQerrorMessage(c->conn));
@@ -285,6 +287,8 @@ result_of_state(const char *state)
 		return R_SERIALIZATION;
 	if (strcmp(state, "40P01") == 0)
 		return R_DEADLOCK;
+	if (strcmp(state, "55P03") == 0)
+		return R_LOCKTIMEOUT;
 	return R_OTHER;
 }
 
@@ -505,6 +509,7 @@ transaction(Client *c, int op)
 						state[5] = '\0';
 						if (s == S_ERROR && strcmp(state, "23514") != 0 &&
 							strcmp(state, "40001") != 0 && strcmp(state, "40P01") != 0 &&
+							strcmp(state, "55P03") != 0 &&
 							atomic_fetch_add(&unexpected_printed, 1) < 10)
 							fprintf(stderr, "client %d: unexpected error %s in COPY: %s", c->no,
 									state, PQresultErrorMessage(r));

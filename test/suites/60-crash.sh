@@ -204,7 +204,11 @@ touch "$OUT/gate"
 echo "        load: $CLIENTS clients, seed $SEED"
 # (a simple command, so that $! is timeout(1) itself, not a subshell; it
 # passes a TERM on to the program, and ends a load that hangs)
-PGHOST=127.0.0.1 PGPORT=$CRASH_PORT PGUSER=postgres PGDATABASE=$DB timeout -k 5 $((LOAD_MAX_SECONDS + 30)) \
+# lock_timeout: a client that waits behind one of the prepared transactions
+# (which keep their locks until resolved after the next kill) gives up, as a
+# clerk with the recommended lock_timeout would, instead of holding the
+# locks it has and blocking the next PREPARE for good
+PGOPTIONS='-c lock_timeout=3s' PGHOST=127.0.0.1 PGPORT=$CRASH_PORT PGUSER=postgres PGDATABASE=$DB timeout -k 5 $((LOAD_MAX_SECONDS + 30)) \
 	"$OUT/crash_load" "$OUT" "$LOAD_MAX_SECONDS" "$CLIENTS" "$SEED" >"$OUT/load.log" 2>"$OUT/load.err" &
 load_pid=$!
 RANDOM=$SEED
