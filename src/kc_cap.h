@@ -78,8 +78,7 @@ typedef struct CapRule
 	Oid			limit_type;
 	bool		numeric_mode;
 	bool		key_needs_pinned_output;	/* a key's text depends on GUCs */
-	SPIPlanPtr	lock_plan;		/* SELECT limit, tableoid FROM parent ...
-								 * FOR NO KEY UPDATE */
+	SPIPlanPtr	read_plan;		/* SELECT limit, tableoid FROM parent ... */
 	List	   *relmaps;		/* CapRelMap * */
 } CapRule;
 
@@ -110,7 +109,7 @@ extern char *cap_key_describe(CapRule *rule, const Datum *vals, bool parent);
 extern void cap_become_owner(Oid owner, Oid *save_user, int *save_sec);
 extern void cap_become_table_owner(Oid relid, Oid *save_user, int *save_sec);
 extern void cap_restore_user(Oid save_user, int save_sec);
-extern bool cap_lock_parent(CapRule *rule, const Datum *keyvals,
+extern bool cap_read_parent(CapRule *rule, const Datum *keyvals,
 							bool *limit_null, CapAmt *limit);
 extern void cap_check_rule_table(const char *rule, Oid relid, const char *what);
 extern void cap_check_key_collation(const char *rule, Oid relid, const char *col);

@@ -348,7 +348,7 @@ cap_rebuild_totals(CapRule *rule, bool check)
 			bool		limit_null;
 			CapAmt		limit = {0};
 
-			if (cap_lock_parent(rule, vals, &limit_null, &limit))
+			if (cap_read_parent(rule, vals, &limit_null, &limit))
 			{
 				bool		bad;
 

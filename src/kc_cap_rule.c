@@ -469,10 +469,10 @@ cap_rule_load(CapRule *rule)
 	StringInfoData sql;
 	char		relkind;
 
-	if (rule->lock_plan)
+	if (rule->read_plan)
 	{
-		SPI_freeplan(rule->lock_plan);
-		rule->lock_plan = NULL;
+		SPI_freeplan(rule->read_plan);
+		rule->read_plan = NULL;
 	}
 	MemoryContextReset(rule->cxt);
 	rule->relmaps = NIL;
@@ -564,9 +564,15 @@ cap_rule_load(CapRule *rule)
 						  rule->limit_type == NUMERICOID);
 
 	/*
-	 * SELECT limit, tableoid FROM parent WHERE keys = $n FOR NO KEY UPDATE.
-	 * The table is named in the text; cap_lock_parent checks that the row
-	 * came from the rule's own table, whatever the name means by then.
+	 * SELECT limit, tableoid FROM parent WHERE keys = $n: a plain read, no
+	 * row lock.  Writers of one key meet on the key's kept-total row
+	 * instead (kc_cap_totals.c): the read runs after that row is locked,
+	 * and everything on the parent's side that could make a child's check
+	 * wrong (a new parent, a key moved onto the key, a lower limit) locks
+	 * the same row first, so it waits for the child's transaction and then
+	 * checks the total itself.  The table is named in the text;
+	 * cap_read_parent checks that the row came from the rule's own table,
+	 * whatever the name means by then.
 	 */
 	initStringInfo(&sql);
 	relkind = get_rel_relkind(rule->parent_relid);
@@ -579,7 +585,6 @@ cap_rule_load(CapRule *rule)
 		appendStringInfo(&sql, "%sx.%s %s $%d", i ? " AND " : "",
 						 quote_identifier(rule->parent_cols[i]),
 						 cap_eq_operator(rule->key_types[i]), i + 1);
-	appendStringInfoString(&sql, " FOR NO KEY UPDATE OF x");
 	/*
 	 * Prepared in the context it runs in (as ri_triggers.c does): the plan
 	 * cache re-plans for another user, but not for another
@@ -587,12 +592,12 @@ cap_rule_load(CapRule *rule)
 	 * it would keep the owner's forced policies.
 	 */
 	cap_become_table_owner(rule->parent_relid, &save_user, &save_sec);
-	rule->lock_plan = SPI_prepare_cursor(sql.data, nc, rule->key_types, CURSOR_OPT_GENERIC_PLAN);
+	rule->read_plan = SPI_prepare_cursor(sql.data, nc, rule->key_types, CURSOR_OPT_GENERIC_PLAN);
 	cap_restore_user(save_user, save_sec);
-	if (rule->lock_plan == NULL)
+	if (rule->read_plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
 			 SPI_result_code_string(SPI_result));
-	SPI_keepplan(rule->lock_plan);
+	SPI_keepplan(rule->read_plan);
 
 	SPI_finish();
 	return true;
@@ -616,7 +621,7 @@ cap_rule_get(const char *name, bool missing_ok)
 	if (!found)
 	{
 		rule->valid = false;
-		rule->lock_plan = NULL;
+		rule->read_plan = NULL;
 		rule->relmaps = NIL;
 		rule->generation = 0;
 		rule->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap rule",
@@ -812,14 +817,15 @@ cap_key_array(CapRule *rule, const Datum *vals)
 }
 
 /*
- * Lock the parent row with this key (FOR NO KEY UPDATE) and read its
- * limit, as the owner of the parent table.  False when there is none.
+ * Read the limit of the parent row with this key, as the owner of the
+ * parent table, with a new snapshot (READ COMMITTED).  False when there is
+ * none.  Callers hold the key's kept-total row lock (see above).
  * The row must come from the rule's parent (or one of its partitions): a
  * plan re-parsed after the table was renamed and another created under its
  * name must not check against that other table.
  */
 bool
-cap_lock_parent(CapRule *rule, const Datum *keyvals, bool *limit_null,
+cap_read_parent(CapRule *rule, const Datum *keyvals, bool *limit_null,
 				CapAmt *limit)
 {
 	Oid			save_user;
@@ -830,7 +836,7 @@ cap_lock_parent(CapRule *rule, const Datum *keyvals, bool *limit_null,
 	Oid			from;
 
 	cap_become_table_owner(rule->parent_relid, &save_user, &save_sec);
-	rc = SPI_execute_plan(rule->lock_plan, (Datum *) keyvals, NULL, false, 1);
+	rc = SPI_execute_plan(rule->read_plan, (Datum *) keyvals, NULL, false, 1);
 	cap_restore_user(save_user, save_sec);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "kc_cap: locking the parent row failed: %s",

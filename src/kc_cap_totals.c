@@ -13,12 +13,12 @@
  *	  of COPY), the deltas are applied in key order, so a statement is
  *	  checked on its net effect per parent ("after every statement");
  *	- per transaction: the first time a transaction touches a key, one
- *	  query locks the parent row (SELECT ... FOR NO KEY UPDATE, as the
- *	  foreign-key triggers do with FOR KEY SHARE) as the parent's owner,
- *	  and a second, as the extension's owner, adds the statement's delta to
- *	  the kept total and returns it; both are cached.  While the transaction holds the parent's lock nobody else can
- *	  change the limit or the total, so later statements under that parent
- *	  are checked in memory only;
+ *	  query, as the extension's owner, adds the statement's delta to the
+ *	  kept total (locking its row: the one lock writers of a key meet on)
+ *	  and returns it; a second, as the parent's owner, reads the parent's
+ *	  limit; both are cached.  While the transaction holds the total's row
+ *	  nobody else can change the total or lower the limit, so later
+ *	  statements under that parent are checked in memory only;
  *	- at commit (XACT_EVENT_PRE_COMMIT / PRE_PREPARE): what later
  *	  statements added is written to kc_cap_total, one UPDATE per touched
  *	  key.  One transaction that inserts 200 000 rows under one parent thus
@@ -30,9 +30,10 @@
  * first touched inside a subtransaction that aborts is forgotten, because
  * its row locks were released with it.
  *
- * Isolation: in READ COMMITTED the lock returns the newest committed limit
- * after waiting, and an UPDATE always adds to the newest total.  Under
- * REPEATABLE READ and SERIALIZABLE a parent row or a total changed by a
+ * Isolation: in READ COMMITTED the parent is read with a snapshot taken
+ * after the total's row was locked (the newest committed limit), and an
+ * UPDATE always adds to the newest total.  Under
+ * REPEATABLE READ and SERIALIZABLE a total changed by a
  * concurrent committed transaction raises a serialization failure (as does
  * the upsert of a total row created concurrently, and, for the read-only
  * path of parent triggers, a total row absent from the transaction
@@ -306,18 +307,18 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	args[0] = CStringGetTextDatum(rule->name);
 	args[1] = keyarr;
 
-	if (lock_parent)
-		st.has_parent = cap_lock_parent(rule, keyvals, &st.limit_null, &st.limit);
-
 	/*
 	 * The kept total's row is where every writer of this key meets, whether
 	 * or not a parent row exists yet: a child's first touch adds to it, a
 	 * parent's insert, key change or lower limit locks it (creating it with
-	 * 0 when missing).  So a parent inserted concurrently with its first
+	 * 0 when missing).  So a parent inserted or lowered concurrently with
 	 * children cannot miss them: whoever comes second waits for the first
 	 * on this row and then sees its total (READ COMMITTED) or fails to
-	 * serialize (REPEATABLE READ, SERIALIZABLE).  The query reads and
-	 * writes kc_cap_total only, as its owner (see kc_cap_rule.c).
+	 * serialize (REPEATABLE READ, SERIALIZABLE).  This is the only lock a
+	 * child's check takes; the parent row is read, not locked (a higher
+	 * limit needs no lock: a check against the old one is only stricter).
+	 * The query reads and writes kc_cap_total only, as its owner (see
+	 * kc_cap_rule.c).
 	 */
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	{
@@ -344,13 +345,13 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	cap_restore_user(save_user, save_sec);
 
 	/*
-	 * No parent when we looked, but we may have waited above for the
-	 * transaction that inserted it: in READ COMMITTED look again with a new
-	 * snapshot (now that we hold the total's row, a parent committed later
-	 * waits for us and checks our total itself).
+	 * The parent's limit, read after we hold the total's row (with a new
+	 * snapshot in READ COMMITTED): a parent change committed while we
+	 * waited is seen, and one that comes later waits for us and checks our
+	 * total itself.
 	 */
-	if (lock_parent && !st.has_parent && !IsolationUsesXactSnapshot())
-		st.has_parent = cap_lock_parent(rule, keyvals, &st.limit_null, &st.limit);
+	if (lock_parent)
+		st.has_parent = cap_read_parent(rule, keyvals, &st.limit_null, &st.limit);
 
 	/* copy what SPI returned before SPI_finish frees it */
 	st.limit = cap_amt_copy(st.limit, cache_cxt);
@@ -416,7 +417,7 @@ cap_entry_reread_limit(CapRule *rule, CapEntry *ce)
 				 errhint("Commit the change of the key columns before writing under the rule again.")));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	has_parent = cap_lock_parent(rule, ce->keyvals, &limit_null, &limit);
+	has_parent = cap_read_parent(rule, ce->keyvals, &limit_null, &limit);
 	cap_entry_modify(ce);
 	ce->st.has_parent = has_parent;
 	ce->st.limit_null = limit_null;
