@@ -296,8 +296,11 @@ def sqlalchemy_cells():
             cell.note("%d rows (Decimal param)" % got)
 
     def write(cell):
+        # (a lookup, then a fresh connection for the write: SQLAlchemy 2.0,
+        # Debian 13's, begins a transaction on the first statement)
         with engine.connect() as c:
             alloc = c.execute(sa.text(FIRST_ALLOCATION_SQL)).scalar()
+        with engine.connect() as c:
             trans = c.begin()
             try:
                 pd.DataFrame({"allocation_id": [alloc], "kind": ["advance"], "amount": ["12.345"]}) \
@@ -313,6 +316,7 @@ def sqlalchemy_cells():
     def cap(cell):
         with engine.connect() as c:
             plan, project = c.execute(sa.text(FIRST_PLAN_PROJECT_SQL)).one()
+        with engine.connect() as c:
             trans = c.begin()
             try:
                 c.execute(sa.text("INSERT INTO allocation (plan_id, project_id, amount) VALUES (:p, :j, :a)"),
