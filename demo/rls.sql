@@ -9,7 +9,8 @@
 -- mapped to the pseudo-province TW (the ministry) acts for every province.
 -- Add a mapping with CALL province_role_add('NB', 'kc_prov_nb'): it records
 -- the mapping and grants the role what a province needs (USAGE on the
--- schema, SELECT on the reference data and the report views, SELECT,
+-- schema, SELECT on the reference data, the report views and the BI
+-- views (*_bi), SELECT,
 -- INSERT, UPDATE, DELETE on the four tables); the policies do the rest.
 --
 --   province      no RLS: reference data, everyone reads it
@@ -21,7 +22,7 @@
 --   payment       payments under the province's own allocations
 --
 -- The views run with the rights of the reader (security_invoker), so the
--- reports of a province role show that province only.
+-- reports and the BI views (*_bi) of a province role show that province only.
 --
 -- The cap rules (kc_enforce_cap in demo/rules.sql) keep counting every row,
 -- also rows the writer cannot see: the triggers keep running totals and
@@ -84,9 +85,18 @@ CREATE POLICY payment_own ON payment FOR ALL
 	USING (EXISTS (SELECT FROM allocation a WHERE a.id = payment.allocation_id))
 	WITH CHECK (EXISTS (SELECT FROM allocation a WHERE a.id = payment.allocation_id));
 
+-- Every view of the schema, the BI views (*_bi) included: a province role
+-- reading them sees its own rows only, as it does reading the tables.
 ALTER VIEW plan_fulfilment SET (security_invoker = true);
 ALTER VIEW report_by_source SET (security_invoker = true);
 ALTER VIEW report_by_province SET (security_invoker = true);
+ALTER VIEW province_bi SET (security_invoker = true);
+ALTER VIEW fund_plan_bi SET (security_invoker = true);
+ALTER VIEW project_bi SET (security_invoker = true);
+ALTER VIEW allocation_bi SET (security_invoker = true);
+ALTER VIEW payment_bi SET (security_invoker = true);
+ALTER VIEW plan_fulfilment_bi SET (security_invoker = true);
+ALTER VIEW report_rounding_bi SET (security_invoker = true);
 
 -- CALL province_role_add(province_code, role): map and grant.  Created with
 -- this schema's name written in, so that it works from any search_path.
@@ -99,7 +109,9 @@ BEGIN
 	INSERT INTO %1$I.province_role (province_code, role_name) VALUES (code, role);
 	EXECUTE format('GRANT USAGE ON SCHEMA %1$I TO %%s', role);
 	EXECUTE format('GRANT SELECT ON %1$I.province, %1$I.province_role, %1$I.plan_fulfilment,'
-				   ' %1$I.report_by_source, %1$I.report_by_province TO %%s', role);
+				   ' %1$I.report_rounding, %1$I.report_by_source, %1$I.report_by_province,'
+				   ' %1$I.province_bi, %1$I.fund_plan_bi, %1$I.project_bi, %1$I.allocation_bi,'
+				   ' %1$I.payment_bi, %1$I.plan_fulfilment_bi, %1$I.report_rounding_bi TO %%s', role);
 	EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %1$I.fund_plan, %1$I.project,'
 				   ' %1$I.allocation, %1$I.payment TO %%s', role);
 END $p$

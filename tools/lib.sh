@@ -12,7 +12,7 @@ if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 kc_log() { printf '== %s\n' "$*" >&2; }
 
 kc_install_deps() {
-	local pkgs="postgresql-15 postgresql-server-dev-15 postgresql-contrib make gcc clang libclang-rt-14-dev libpq-dev"
+	local pkgs="postgresql-15 postgresql-server-dev-15 postgresql-contrib make gcc clang libclang-rt-14-dev libpq-dev python3-psycopg python3-psycopg2 odbc-postgresql unixodbc python3-pyodbc python3-sqlalchemy python3-pandas"
 	local missing=""
 	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

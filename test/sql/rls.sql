@@ -66,9 +66,13 @@ CALL province_role_add('TW', 'kc_test_rls_ministry');
 -- the nobody role gets the table privileges but no province
 GRANT USAGE ON SCHEMA kc_test_rls TO kc_test_rls_nobody;
 GRANT SELECT, INSERT, UPDATE, DELETE ON fund_plan, project, allocation, payment TO kc_test_rls_nobody;
+GRANT SELECT ON fund_plan_bi, project_bi, allocation_bi, payment_bi TO kc_test_rls_nobody;
 SELECT province_code, role_name FROM province_role ORDER BY 1, 2::text;
 SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class
 WHERE relnamespace = 'kc_test_rls'::regnamespace AND relkind = 'r' ORDER BY relname;
+-- every view, the BI views (*_bi) included, runs with the reader's rights
+SELECT relname, reloptions FROM pg_class
+WHERE relnamespace = 'kc_test_rls'::regnamespace AND relkind = 'v' ORDER BY relname;
 RESET ROLE;
 
 CREATE FUNCTION pg_temp.kc_try(q text, OUT state text, OUT message text)
@@ -143,6 +147,27 @@ INSERT INTO payment (allocation_id, kind, amount)
 INSERT INTO payment (allocation_id, kind, amount) VALUES (1, 'advance', 1);
 \set VERBOSITY default
 SELECT year, province_code, planned_dong, actual_dong FROM report_by_province ORDER BY province_code;
+-- the BI views show Quảng Ninh exactly the rows the tables show it
+SELECT v.view, v.province_codes, v.rows, v.amount, v.same_as_table
+FROM (SELECT 'fund_plan_bi' AS view,
+			 (SELECT string_agg(DISTINCT province_code, ',') FROM fund_plan_bi) AS province_codes,
+			 (SELECT count(*) FROM fund_plan_bi) AS rows, (SELECT sum(approved) FROM fund_plan_bi) AS amount,
+			 (SELECT sum(approved) FROM fund_plan_bi) = (SELECT sum(approved)::numeric FROM fund_plan) AS same_as_table
+	  UNION ALL
+	  SELECT 'project_bi', (SELECT string_agg(DISTINCT province_code, ',') FROM project_bi),
+			 (SELECT count(*) FROM project_bi), (SELECT sum(support) FROM project_bi),
+			 (SELECT sum(support) FROM project_bi) = (SELECT sum(support)::numeric FROM project)
+	  UNION ALL
+	  SELECT 'allocation_bi', NULL, (SELECT count(*) FROM allocation_bi), (SELECT sum(amount) FROM allocation_bi),
+			 (SELECT sum(amount) FROM allocation_bi) = (SELECT sum(amount)::numeric FROM allocation)
+	  UNION ALL
+	  SELECT 'payment_bi', NULL, (SELECT count(*) FROM payment_bi), (SELECT sum(amount) FROM payment_bi),
+			 (SELECT sum(amount) FROM payment_bi) = (SELECT sum(amount)::numeric FROM payment)
+	  UNION ALL
+	  SELECT 'plan_fulfilment_bi', (SELECT string_agg(DISTINCT province_code, ',') FROM plan_fulfilment_bi),
+			 (SELECT count(*) FROM plan_fulfilment_bi), (SELECT sum(actual) FROM plan_fulfilment_bi),
+			 (SELECT sum(actual) FROM plan_fulfilment_bi) = (SELECT sum(actual)::numeric FROM plan_fulfilment)) v;
+SELECT source, scope, planned_dong, actual_dong, fulfilment_printed FROM report_by_source ORDER BY scope DESC, source;
 RESET ROLE;
 
 ------------------------------------------------------------------------
@@ -176,6 +201,9 @@ SET ROLE kc_test_rls_nobody;
 SELECT set_config('search_path', 'kc_test_rls, ' || :'ext_schema', false) IS NOT NULL AS path_set;
 SELECT (SELECT count(*) FROM fund_plan) AS plans, (SELECT count(*) FROM project) AS projects,
 	(SELECT count(*) FROM allocation) AS allocations, (SELECT count(*) FROM payment) AS payments;
+-- (granted the BI views too, it sees through them what it sees in the tables)
+SELECT (SELECT count(*) FROM fund_plan_bi) AS plans, (SELECT count(*) FROM project_bi) AS projects,
+	(SELECT count(*) FROM allocation_bi) AS allocations, (SELECT count(*) FROM payment_bi) AS payments;
 \set VERBOSITY sqlstate
 INSERT INTO allocation (plan_id, project_id, amount) VALUES (1, 1, 1);
 \set VERBOSITY default

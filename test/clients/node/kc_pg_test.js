@@ -104,8 +104,9 @@ async function testReport(client) {
     'SELECT source, planned_dong, actual_dong, fulfilment_pct FROM report_by_source ' +
     'WHERE year = 2022 ORDER BY source');
   checkEq('report_by_source', [
-    { source: 'local', planned_dong: '205500000000', actual_dong: '187000000000', fulfilment_pct: '91.00' },
+    { source: 'local', planned_dong: '205500000000', actual_dong: '187000000000', fulfilment_pct: '90.99' },
     { source: 'national', planned_dong: '140000000000', actual_dong: '136000000000', fulfilment_pct: '97.14' },
+    { source: null, planned_dong: '345500000000', actual_dong: '323000000000', fulfilment_pct: '93.48' },
   ], v.rows);
 }
 
