@@ -5,7 +5,9 @@
 # ca-certificates and sudo; no compiler, no make, no PostgreSQL, no Java,
 # no Node.  The checkout is cloned into the tree's /root/kc_ext, with the
 # working tree's uncommitted changes and untracked (not ignored) files laid
-# over it, and COMMAND runs there as root with a clean environment.
+# over it, and COMMAND runs there as root with a clean environment.  The
+# machine's DNS set-up and the CA certificates its administrator added are
+# carried over (see below); nothing else.
 #
 #   bash test/ci/debian-tree.sh trixie 'bash tools/run.sh test'
 #
@@ -79,6 +81,16 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 cp -a "$BASE" "$TREE"
+# Certificates the machine's administrator added to its trust store
+# (/usr/local/share/ca-certificates: a site whose HTTPS goes through an
+# inspecting proxy) are trusted in the tree too, as its DNS set-up is;
+# without them npm cannot reach its registry from behind such a proxy.
+# Debian's own list of CAs is the tree's, untouched.
+if ls /usr/local/share/ca-certificates/ 2>/dev/null | grep -q '\.crt$'; then
+	cp -a /usr/local/share/ca-certificates/. "$TREE/usr/local/share/ca-certificates/"
+	chroot "$TREE" /usr/sbin/update-ca-certificates >/dev/null 2>&1 ||
+		echo "== update-ca-certificates in the tree failed: the machine's added CAs are not trusted there" >&2
+fi
 # The checkout: its history (HEAD), then the working tree's changes.
 git clone -q "$CHECKOUT" "$TREE/root/kc_ext" || { echo "git clone of $CHECKOUT failed" >&2; exit 2; }
 (cd "$CHECKOUT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -c 2>/dev/null) |
