@@ -4,6 +4,9 @@
 #   make test    the same set-up, then every test suite (ends "N passed, N failed")
 #   make bench   benchmark ratios, measured side by side in one run
 #
+# These three are aliases of bash tools/run.sh demo|test|bench, which work
+# on a machine without make (they install it).
+#
 # The set-up targets work before pg_config exists: they install it first.
 
 EXTENSION = kc_ext
@@ -30,7 +33,9 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-clobbered
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/kc_core_test \
 	test/fuzz/kc_money_fuzz
 
-PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+# Default: the newest Debian server installed (tools/run.sh passes the
+# distribution's own version, or PG_CONFIG from the environment).
+PG_CONFIG ?= $(firstword $(shell ls -d /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | sort -rV) pg_config)
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 .PHONY: demo test bench unit
@@ -39,10 +44,10 @@ include $(PGXS)
 endif
 
 demo:
-	tools/run.sh demo
+	bash tools/run.sh demo
 
 test:
-	tools/run.sh test
+	bash tools/run.sh test
 
 bench:
-	tools/run.sh bench
+	bash tools/run.sh bench

@@ -113,7 +113,7 @@ cap_check_table(const char *rule, Oid relid, const char *what)
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				 errmsg("%s \"%s\" is not a table", what, get_rel_name(relid)),
 				 errhint("A cap rule links an ordinary or partitioned child table to an ordinary or partitioned parent table.")));
-	if (!pg_class_ownercheck(relid, GetUserId()))
+	if (!object_ownercheck(RelationRelationId, relid, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, get_relkind_objtype(relkind),
 					   get_rel_name(relid));
 	cap_check_rule_table(rule, relid, what);
@@ -618,9 +618,9 @@ cap_rule_tables(const char *name, const char *action, Oid *child, Oid *parent)
 		*child = InvalidOid;
 	if (get_rel_name(*parent) == NULL)
 		*parent = InvalidOid;
-	if (OidIsValid(*child) && !pg_class_ownercheck(*child, GetUserId()))
+	if (OidIsValid(*child) && !object_ownercheck(RelationRelationId, *child, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(*child));
-	if (OidIsValid(*parent) && !pg_class_ownercheck(*parent, GetUserId()))
+	if (OidIsValid(*parent) && !object_ownercheck(RelationRelationId, *parent, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(*parent));
 	if (!OidIsValid(*child) && !OidIsValid(*parent) && !superuser() &&
 		!(OidIsValid(declared_by) && has_privs_of_role(GetUserId(), declared_by)))

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "kc_compat.h"
 #include "common/int.h"
 
 #include "kc_core.h"

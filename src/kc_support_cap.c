@@ -161,7 +161,7 @@ memo_matches(Oid nsp, const char *category, const char *source,
 			 const char *province, DateADT day)
 {
 	return memo.valid &&
-		memo.lxid == MyProc->lxid &&
+		memo.lxid == KC_MY_LXID() &&
 		memo.subxid == GetCurrentSubTransactionId() &&
 		memo.cid == GetCurrentCommandId(false) &&
 		memo.nsp == nsp &&
@@ -200,7 +200,7 @@ memo_store(Oid nsp, const char *category, const char *source,
 		memo.amount = DatumGetInt64(SPI_getbinval(rule, rd, 3, &memo.amount_null));
 	}
 	MemoryContextSwitchTo(old);
-	memo.lxid = MyProc->lxid;
+	memo.lxid = KC_MY_LXID();
 	memo.subxid = GetCurrentSubTransactionId();
 	memo.cid = GetCurrentCommandId(false);
 	memo.nsp = nsp;

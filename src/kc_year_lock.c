@@ -169,7 +169,7 @@ static bool
 cache_usable(Oid nsp)
 {
 	return cache_valid &&
-		cached_lxid == MyProc->lxid &&
+		cached_lxid == KC_MY_LXID() &&
 		cached_subxid == GetCurrentSubTransactionId() &&
 		cached_nsp == nsp &&
 		cached_generation == status_generation;
@@ -210,7 +210,7 @@ fill_cache(Oid fn_oid, Oid nsp)
 													  &isnull));
 	}
 	n_cached_years = (int) SPI_processed;
-	cached_lxid = MyProc->lxid;
+	cached_lxid = KC_MY_LXID();
 	cached_subxid = GetCurrentSubTransactionId();
 	cached_nsp = nsp;
 	cached_generation = status_generation;

@@ -113,11 +113,24 @@ kc_extra_conf() {
 }
 
 # kc_extra_start NAME [VAR=VALUE...]: the server's log is DIR/server.log.
+# A port found free can be taken by another program (another test run on
+# the machine) before the server binds it: then another port, up to three
+# times; callers read KC_X_PORT[NAME] after the start.
 kc_extra_start() {
 	local name=$1; shift
-	local dir=${KC_X_DIR[$name]}
-	kc_extra_as_owner env "$@" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 start >/dev/null || {
-		tail -30 "$dir/server.log" >&2; return 1; }
+	local dir=${KC_X_DIR[$name]} attempt port
+	for attempt in 1 2 3; do
+		kc_extra_as_owner env "$@" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 start >/dev/null && return 0
+		if [ "$attempt" -lt 3 ] && tail -5 "$dir/server.log" | grep -q "could not create any TCP/IP sockets" &&
+				port=$(kc_extra_free_port); then
+			echo "port ${KC_X_PORT[$name]} was taken meanwhile: $name tries port $port" >&2
+			KC_X_PORT[$name]=$port
+			kc_extra_conf "$name" "port = $port"
+			continue
+		fi
+		tail -30 "$dir/server.log" >&2
+		return 1
+	done
 }
 
 kc_extra_stop() {

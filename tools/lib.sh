@@ -2,26 +2,88 @@
 # Sourced, not run.  Exports PGHOST, PGPORT, PGUSER, PGDATABASE for the
 # callers and stops the cluster on every exit path.
 
-PGBIN=/usr/lib/postgresql/15/bin
-PG_CONFIG=$PGBIN/pg_config
-export PG_CONFIG
-
 # Run as root, or with sudo for the steps that need it.
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
 kc_log() { printf '== %s\n' "$*" >&2; }
 
+KC_APT_UPDATED=0
+kc_apt_update() {
+	[ "$KC_APT_UPDATED" -eq 1 ] && return 0
+	kc_log "apt-get update"
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
+	KC_APT_UPDATED=1
+}
+
+# The PostgreSQL major version to build and test against, in PG_MAJOR:
+# PG_CONFIG's when it is set (an override: another installed server), else
+# the distribution's own, the version its "postgresql" package depends on
+# (Debian 12: 15, Debian 13: 17).  Sets PG_CONFIG and PGBIN to that
+# version's Debian paths (or PG_CONFIG's own bindir).
+kc_pg_select() {
+	if [ -n "${PG_CONFIG:-}" ]; then
+		PG_MAJOR=$("$PG_CONFIG" --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p')
+		if [ -z "$PG_MAJOR" ]; then
+			# PG_CONFIG names a Debian path not installed yet
+			PG_MAJOR=$(printf '%s\n' "$PG_CONFIG" | sed -n 's|^/usr/lib/postgresql/\([0-9][0-9]*\)/bin/pg_config$|\1|p')
+		fi
+		[ -n "$PG_MAJOR" ] || { echo "PG_CONFIG=$PG_CONFIG: not a pg_config whose version can be read" >&2; return 1; }
+	else
+		PG_MAJOR=$(kc_distribution_pg_major)
+		if [ -z "$PG_MAJOR" ]; then
+			kc_apt_update || return 1
+			PG_MAJOR=$(kc_distribution_pg_major)
+		fi
+		[ -n "$PG_MAJOR" ] || { echo "apt knows no package \"postgresql\": which PostgreSQL does this distribution ship?" >&2; return 1; }
+		PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+	fi
+	PGBIN=$("$PG_CONFIG" --bindir 2>/dev/null || echo "/usr/lib/postgresql/$PG_MAJOR/bin")
+	export PG_CONFIG PG_MAJOR PGBIN
+}
+
+# "postgresql" depends on "postgresql-NN": NN, from apt's package lists.
+kc_distribution_pg_major() {
+	apt-cache depends postgresql 2>/dev/null | sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -1
+}
+
+# Everything any suite or the demo uses, on Debian 12 or 13.
 kc_install_deps() {
-	local pkgs="postgresql-15 postgresql-server-dev-15 postgresql-contrib make gcc clang libclang-rt-14-dev libpq-dev python3-psycopg python3-psycopg2 odbc-postgresql unixodbc python3-pyodbc python3-sqlalchemy python3-pandas"
-	local missing=""
+	kc_pg_select || return 1
+	# build-essential: make, gcc, libc6-dev, binutils (nm).  clang with
+	# libclang-rt-dev (the metapackage for clang's own compiler-rt: libFuzzer,
+	# ASan, UBSan) for 20-fuzz.  The server, its headers and contrib
+	# (amcheck, pgbench are in postgresql-NN).  A JDK and Debian's pgJDBC
+	# (/usr/share/java/postgresql.jar), Python 3 with psycopg 3, Node with
+	# npm (the node client test installs pg from the npm registry) for
+	# 80-clients.  psycopg2, psqlODBC through pyodbc, SQLAlchemy with pandas
+	# for 82-client-matrix.  procps (ps) for 60-crash.
+	local pkgs="build-essential clang libclang-rt-dev
+		postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libpq-dev
+		libpostgresql-jdbc-java python3 python3-psycopg
+		python3-psycopg2 odbc-postgresql unixodbc python3-pyodbc python3-sqlalchemy python3-pandas
+		procps ca-certificates"
+	# the contrib metapackage follows the distribution's version only
+	[ "$PG_MAJOR" = "$(kc_distribution_pg_major)" ] && pkgs="$pkgs postgresql-contrib"
+	local missing="" p cmd
 	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 	done
+	# Tools wanted as commands: a JDK or Node from elsewhere (NodeSource's
+	# nodejs ships its own npm and conflicts with Debian's) will do.
+	for p in javac:default-jdk-headless node:nodejs npm:npm; do
+		cmd=${p%%:*}
+		command -v "$cmd" >/dev/null 2>&1 || missing="$missing ${p#*:}"
+	done
 	if [ -n "$missing" ]; then
-		kc_log "installing:$missing"
-		$SUDO apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+		kc_log "installing (PostgreSQL $PG_MAJOR):$missing"
+		kc_apt_update || return 1
+		$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null || {
+			echo "apt-get install$missing failed" >&2; return 1; }
 	fi
+	[ -x "$PG_CONFIG" ] || { echo "$PG_CONFIG is missing after the installation" >&2; return 1; }
+	PGBIN=$("$PG_CONFIG" --bindir)
+	export PGBIN
+	kc_log "PostgreSQL $("$PG_CONFIG" --version | sed 's/^PostgreSQL //') ($PG_CONFIG)"
 }
 
 kc_build_install() {
@@ -109,8 +171,20 @@ full_page_writes = off
 log_min_messages = warning
 CONF
 	kc_log "starting a throwaway cluster in $KC_CLUSTER_DIR on port $PGPORT"
-	kc_as_owner "$PGBIN/pg_ctl" -D "$KC_CLUSTER_DIR/data" -l "$KC_CLUSTER_DIR/server.log" -w -t 60 start >/dev/null || {
-		tail -20 "$KC_CLUSTER_DIR/server.log" >&2; return 1; }
+	local attempt
+	for attempt in 1 2 3; do
+		kc_as_owner "$PGBIN/pg_ctl" -D "$KC_CLUSTER_DIR/data" -l "$KC_CLUSTER_DIR/server.log" -w -t 60 start >/dev/null && break
+		# the port was free when picked; another program (another test run)
+		# can take it before the server binds it: pick again
+		if [ "$attempt" -lt 3 ] && tail -5 "$KC_CLUSTER_DIR/server.log" | grep -q "could not create any TCP/IP sockets"; then
+			PGPORT=$(kc_free_port) || { echo "no free TCP port in 54320-54420 on 127.0.0.1" >&2; return 1; }
+			kc_log "port taken meanwhile: trying port $PGPORT"
+			echo "port = $PGPORT" | kc_as_owner tee -a "$KC_CLUSTER_DIR/data/postgresql.conf" >/dev/null
+			continue
+		fi
+		tail -20 "$KC_CLUSTER_DIR/server.log" >&2
+		return 1
+	done
 	export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
 	export KC_CLUSTER_DIR PGBIN
 }

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # tools/run.sh demo|test|bench
 #
-# Installs what is missing (Debian 12), builds and installs kc_ext, starts a
-# throwaway PostgreSQL 15 cluster, runs the demo, the tests or the
-# benchmarks, and stops the cluster on every exit path.
+#   bash tools/run.sh demo    (no make needed: this installs it)
+#
+# Installs what is missing (Debian 12 or 13), builds and installs kc_ext,
+# starts a throwaway cluster of the distribution's PostgreSQL (15 on
+# Debian 12, 17 on Debian 13; PG_CONFIG overrides), runs the demo, the
+# tests or the benchmarks, and stops the cluster on every exit path.
 set -euo pipefail
 
 what=${1:-}

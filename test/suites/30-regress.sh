@@ -4,8 +4,10 @@ make -s PG_CONFIG="$PG_CONFIG" installcheck > tmp/regress.log 2>&1
 rc=$?
 cat tmp/regress.log
 [ -f regression.diffs ] && head -200 regression.diffs
-ok=$(grep -cE '\.\.\. ok' tmp/regress.log)
-bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed' tmp/regress.log)
+# pg_regress 15 writes "name ... ok", 16 and later TAP: "ok 1 - name"
+ok=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' tmp/regress.log)
+bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok [0-9]+ ' tmp/regress.log)
 [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
+[ $((ok + bad)) -eq 0 ] && { echo "no test result line found in the pg_regress output"; bad=1; }
 echo "$ok passed, $bad failed"
 [ "$bad" -eq 0 ]

@@ -9,8 +9,10 @@ rm -rf tmp/isolation && mkdir -p tmp/isolation
 rc=$?
 cat tmp/isolation.log
 [ -f tmp/isolation/regression.diffs ] && head -200 tmp/isolation/regression.diffs
-ok=$(grep -cE '\.\.\. ok' tmp/isolation.log)
-bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed' tmp/isolation.log)
+# pg_regress 15 writes "name ... ok", 16 and later TAP: "ok 1 - name"
+ok=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' tmp/isolation.log)
+bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok [0-9]+ ' tmp/isolation.log)
 [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
+[ $((ok + bad)) -eq 0 ] && { echo "no test result line found in the pg_regress output"; bad=1; }
 echo "$ok passed, $bad failed"
 [ "$bad" -eq 0 ]

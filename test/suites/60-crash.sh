@@ -41,7 +41,7 @@ set -uo pipefail
 # an edit of this file during a run does not change the run.
 {
 ROOT=$(pwd)
-PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+PG_CONFIG=${PG_CONFIG:-$(ls -d /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | sort -V | tail -1)}
 PGBIN=${PGBIN:-$("$PG_CONFIG" --bindir)}
 . test/crash/cluster.sh
 

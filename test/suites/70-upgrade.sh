@@ -110,10 +110,11 @@ kc_regress() {
 	rc=$?
 	: > "$out/diffs"
 	for t in $regress_tests; do
-		line=$(grep -E "^(test )?[[:space:]]*$t +\.\.\. " "$out/regress.log" | head -1)
+		# pg_regress 15 writes "name ... ok", 16 and later TAP: "ok 1 - name"
+		line=$(grep -E "^(test )?[[:space:]]*$t +\.\.\. |^(not )?ok [0-9]+ +[-+] +$t( |\$)" "$out/regress.log" | head -1)
 		case "$line" in
-			*" ... ok"*) status=ok ;;
-			*" ... FAILED"*|*" ... failed"*) status=failed ;;
+			*" ... ok"*|"ok "*) status=ok ;;
+			*" ... FAILED"*|*" ... failed"*|"not ok "*) status=failed ;;
 			*) status=missing ;;
 		esac
 		n=$((n + 1))
@@ -142,7 +143,7 @@ kc_regress() {
 	if [ -s "$out/diffs" ]; then
 		head -120 "$out/diffs" | sed 's/^/    /'
 	fi
-	if [ "$n" -eq 0 ] || ! grep -q -E '\.\.\. ' "$out/regress.log"; then
+	if [ "$n" -eq 0 ] || ! grep -q -E '\.\.\. |^(not )?ok [0-9]+ ' "$out/regress.log"; then
 		kc_fail "$label: pg_regress exited $rc"
 		tail -20 "$out/regress.log" | sed 's/^/    /'
 	fi

@@ -88,6 +88,8 @@ tables=$(kc_value "$src" "
 	WHERE d.classid = 'pg_type'::regclass AND d.deptype = 'e'
 	  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kc_ext')
 	  AND t.typtype IN ('b', 'e', 'd', 'r')
+	  -- array types: PostgreSQL 17 records them as members too, 15 does not
+	  AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid)
 	ORDER BY 1")
 while read -r typname typ; do
 	[ -n "$typname" ] || continue

@@ -31,7 +31,7 @@ for pkg in libpostgresql-jdbc-java python3-psycopg; do
 done
 if [ -n "$missing" ]; then
 	echo "installing:$missing"
-	{ $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+	{ $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 		--no-install-recommends $missing; } >/dev/null || fail "apt-get install$missing"
 fi
 

@@ -244,11 +244,13 @@ for canary in "1 8 heap-buffer-overflow" "2 40 shift exponent 40 is too large"; 
 		AS '\$libdir/kc_sanitizer_canary' LANGUAGE C STRICT" \
 		-c "SELECT kc_sanitizer_canary($what, $n)" >/dev/null 2>&1
 	wait_ready || { bad "the server did not come back after canary $what"; finish; }
-	if tail -c +$((before + 1)) "$LOG" | grep -qE "$san_report" &&
-		tail -c +$((before + 1)) "$LOG" | grep -q "$*"; then
+	# into a file first: "tail | grep -q" under pipefail fails whenever grep
+	# quits at its match before tail has written everything (SIGPIPE)
+	tail -c +$((before + 1)) "$LOG" >"$OUT/canary-$what.log"
+	if grep -qE "$san_report" "$OUT/canary-$what.log" && grep -q "$*" "$OUT/canary-$what.log"; then
 		ok "canary $what ($*): the report reached the server log and was caught"
 	else
-		tail -c +$((before + 1)) "$LOG" | tail -20
+		tail -40 "$OUT/canary-$what.log"
 		bad "canary $what ($*): no sanitizer report in the server log"
 	fi
 done

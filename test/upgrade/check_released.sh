@@ -12,7 +12,7 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-PG_CONFIG=${PG_CONFIG:-${PGBIN:-/usr/lib/postgresql/15/bin}/pg_config}
+PG_CONFIG=${PG_CONFIG:-${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}/pg_config}
 LIST=test/released-scripts.sha256
 pass=0; fail=0
 ok() { pass=$((pass + 1)); echo "ok: $*"; }

@@ -111,6 +111,8 @@ BEGIN
 		  AND d.refclassid = 'pg_extension'::regclass
 		  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kc_ext')
 		  AND ty.typtype IN ('b', 'e', 'd', 'r')
+		  -- array types: PostgreSQL 17 records them as members too, 15 does not
+		  AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = ty.oid)
 		ORDER BY ty.typname
 	LOOP
 		k := 0;
@@ -208,6 +210,8 @@ BEGIN
 		WHERE d.classid = 'pg_type'::regclass AND d.deptype = 'e'
 		  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kc_ext')
 		  AND ty.typtype IN ('b', 'e', 'd', 'r')
+		  -- array types: PostgreSQL 17 records them as members too, 15 does not
+		  AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = ty.oid)
 		ORDER BY ty.typname
 	LOOP
 		IF NOT EXISTS (SELECT FROM kc_upg.sample WHERE typ = t.typ) THEN

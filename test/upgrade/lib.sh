@@ -2,14 +2,14 @@
 # 75-dump-restore.sh.  Sourced, not run.
 #
 # Uses PGHOST/PGPORT/PGUSER from the harness and the binaries in $PGBIN
-# (default /usr/lib/postgresql/15/bin).  Work files go to tmp/ of the
+# (default: the newest /usr/lib/postgresql/NN/bin).  Work files go to tmp/ of the
 # checkout, which is gitignored.  Every check is counted with kc_pass,
 # kc_fail or kc_skip; kc_finish prints the "N passed, M failed" line that
 # tools/test.sh reads, and drops the databases the suite made.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 PG_CONFIG=${PG_CONFIG:-$PGBIN/pg_config}
 export PGBIN PG_CONFIG
 # the tests compare text output: keep messages and formats stable

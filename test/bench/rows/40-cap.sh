@@ -21,7 +21,7 @@ BIG=${BENCH_CAP_BIG:-1000000}
 RUNS=${BENCH_CAP_RUNS:-3}
 PGBENCH_SECONDS=${BENCH_CAP_PGBENCH_SECONDS:-10}
 PGBENCH="$("${PG_CONFIG:-pg_config}" --bindir 2>/dev/null)/pgbench"
-[ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)
+[ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench || ls -d /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
 
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "SET client_min_messages = warning" \
 	-c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB" >/dev/null

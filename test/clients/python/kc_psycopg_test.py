@@ -392,7 +392,9 @@ def test_copy(conn):
     ext_types = [r[0] for r in conn.execute(
         "SELECT t.typname FROM pg_type t JOIN pg_depend d ON d.classid = 'pg_type'::regclass "
         "AND d.objid = t.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid "
-        "WHERE e.extname = 'kc_ext' AND t.typtype IN ('b', 'e', 'd', 'r', 'm') ORDER BY 1").fetchall()]
+        "WHERE e.extname = 'kc_ext' AND t.typtype IN ('b', 'e', 'd', 'r', 'm') "
+        # array types: PostgreSQL 17 records them as members too, 15 does not
+        "AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid) ORDER BY 1").fetchall()]
     check_eq("the COPY test covers every type kc_ext creates", sorted(COPY_TYPES), ext_types)
     conn.execute("CREATE TEMP TABLE kc_copy_src (n int, m kc_money, p kc_plan, "
                  "ms kc_money_sumstate, ps kc_plan_sumstate, src kc_source)")

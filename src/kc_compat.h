@@ -1,0 +1,58 @@
+/*
+ * kc_compat.h
+ *		Differences between the PostgreSQL major versions kc_ext builds
+ *		against (15, 16 and 17), in one place.
+ *
+ * Every PG_VERSION_NUM test of kc_ext belongs here, not in the .c files:
+ * the code is written against the newest API where a one-line mapping
+ * exists, or against a kc_ macro when the old and new spellings cannot be
+ * mapped onto each other.  Included by kc_ext.h, after postgres.h.
+ *
+ * What changed, release by release:
+ *
+ * 16: pg_class_ownercheck() and the other per-catalog owner checks were
+ *	   replaced by object_ownercheck(classid, objectid, roleid).  The
+ *	   varlena macros (VARDATA_ANY, VARSIZE_ANY, ...) moved from postgres.h
+ *	   to varatt.h, which postgres.h no longer includes.
+ * 17: PGPROC's local transaction id moved into the embedded virtual
+ *	   transaction id: MyProc->lxid became MyProc->vxid.lxid.
+ */
+#ifndef KC_COMPAT_H
+#define KC_COMPAT_H
+
+#include "postgres.h"
+
+#if PG_VERSION_NUM < 150000
+#error "kc_ext needs PostgreSQL 15 or later"
+#endif
+
+/* 16: the varlena macros live in varatt.h */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+/*
+ * 16: object_ownercheck.  On 15 it is mapped onto pg_class_ownercheck, the
+ * only class kc_ext checks ownership of; any other class fails to compile
+ * on 15 rather than silently checking the wrong catalog.
+ */
+#if PG_VERSION_NUM < 160000
+#include "catalog/pg_class.h"
+#include "utils/acl.h"
+#define object_ownercheck(classid, objectid, roleid) \
+	(StaticAssertExpr((classid) == RelationRelationId, \
+					  "kc_compat.h maps object_ownercheck only for pg_class on 15"), \
+	 pg_class_ownercheck((objectid), (roleid)))
+#endif
+
+/*
+ * 17: the local transaction id of this backend's current transaction
+ * (MyProc comes from storage/proc.h, which the callers include).
+ */
+#if PG_VERSION_NUM >= 170000
+#define KC_MY_LXID()	(MyProc->vxid.lxid)
+#else
+#define KC_MY_LXID()	(MyProc->lxid)
+#endif
+
+#endif							/* KC_COMPAT_H */
