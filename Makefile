@@ -28,7 +28,7 @@ PG_CPPFLAGS = -Isrc/core
 # unused fcinfo parameters of PG_FUNCTION_ARGS, and -Wclobbered's false
 # positives around PG_TRY's setjmp (gcc 12 flags variables that are only
 # assigned before the PG_TRY, and PG_TRY's own _do_rethrow).
-PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-clobbered
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-clobbered -fvisibility=hidden
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/kc_core_test \
 	test/fuzz/kc_money_fuzz

@@ -55,4 +55,25 @@
 #define KC_MY_LXID()	(MyProc->lxid)
 #endif
 
+/*
+ * 16: PG_FUNCTION_INFO_V1 declares the function itself PGDLLEXPORT (15 only
+ * its pg_finfo_ record), and fmgr.h declares _PG_init so.  kc_ext builds
+ * with -fvisibility=hidden, so on 15 both are declared here.
+ */
+#if PG_VERSION_NUM < 160000
+#include "fmgr.h"
+#undef PG_FUNCTION_INFO_V1
+#define PG_FUNCTION_INFO_V1(funcname) \
+extern PGDLLEXPORT Datum funcname(PG_FUNCTION_ARGS); \
+extern PGDLLEXPORT const Pg_finfo_record * CppConcat(pg_finfo_,funcname)(void); \
+const Pg_finfo_record * \
+CppConcat(pg_finfo_,funcname) (void) \
+{ \
+	static const Pg_finfo_record my_finfo = { 1 }; \
+	return &my_finfo; \
+} \
+extern int no_such_variable
+extern PGDLLEXPORT void _PG_init(void);
+#endif
+
 #endif							/* KC_COMPAT_H */

@@ -5,6 +5,18 @@
 #ifndef KC_EXT_H
 #define KC_EXT_H
 
+/*
+ * The shared library exports only what PostgreSQL looks up in it: the
+ * fmgr entry points (with their pg_finfo_ records), the magic block and
+ * _PG_init; everything else is built with -fvisibility=hidden (Makefile).
+ * PostgreSQL 16 and later mark those symbols themselves; for 15,
+ * PGDLLEXPORT is given the same meaning here, before c.h defines it empty,
+ * and kc_compat.h marks the entry points.
+ */
+#if !defined(PGDLLEXPORT) && defined(__GNUC__)
+#define PGDLLEXPORT __attribute__((visibility("default")))
+#endif
+
 #include "postgres.h"
 #include "fmgr.h"
 #include "kc_compat.h"

@@ -13,8 +13,6 @@
 
 PG_MODULE_MAGIC;
 
-void		_PG_init(void);
-
 void
 _PG_init(void)
 {
