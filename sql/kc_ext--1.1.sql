@@ -1984,6 +1984,54 @@ BEGIN
 	END LOOP;
 END $$;
 
+-- ALTER TABLE can change a rule's values without firing a row trigger:
+-- ALTER COLUMN ... TYPE ... USING rewrites every amount or limit, ATTACH
+-- PARTITION brings rows in, SET DEFAULT ... on a new column fills it.  After
+-- every ALTER TABLE of a table of a cap rule (or of one of its partitions),
+-- the rule's kept totals are recomputed and every limit checked, inside the
+-- same transaction: a change that breaks the rule fails with 23514 and is
+-- rolled back, a change that removes or retypes a column the rule needs in
+-- a way it cannot follow fails with the rule's error.  SECURITY DEFINER so
+-- that the owner of one of the tables may alter it although kc_cap_rebuild
+-- asks for ownership of both: kc_cap_rebuild reads each user table as that
+-- table's owner in a security-restricted operation, so nothing of the
+-- caller's runs with more privilege (see src/kc_cap_rule.c); this function
+-- reads only the catalogs and kc_cap_rule.  Event trigger functions cannot
+-- be called directly.
+CREATE FUNCTION @extschema@.kc_cap_alter_recheck() RETURNS event_trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $kc_recheck$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN
+		SELECT DISTINCT k.rule_name
+		FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN @extschema@.kc_cap_rule k
+		  ON c.objid OPERATOR(pg_catalog.=) k.child_table::pg_catalog.oid
+		  OR c.objid OPERATOR(pg_catalog.=) k.parent_table::pg_catalog.oid
+		  OR c.objid OPERATOR(pg_catalog.=) ANY (ARRAY(
+		       SELECT p.relid FROM pg_catalog.pg_partition_tree(k.child_table) p
+		       UNION ALL
+		       SELECT p.relid FROM pg_catalog.pg_partition_tree(k.parent_table) p))
+		WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+		  AND c.command_tag OPERATOR(pg_catalog.=) 'ALTER TABLE'
+		  AND pg_catalog.to_regclass(k.child_table::pg_catalog.oid::pg_catalog.regclass::pg_catalog.text) IS NOT NULL
+		ORDER BY 1
+	LOOP
+		PERFORM @extschema@.kc_cap_rebuild(r.rule_name);
+	END LOOP;
+END
+$kc_recheck$;
+COMMENT ON FUNCTION @extschema@.kc_cap_alter_recheck() IS
+	'Event trigger function: after ALTER TABLE of a table of a cap rule, recompute the rule''s kept totals and check every limit.';
+REVOKE ALL ON FUNCTION @extschema@.kc_cap_alter_recheck() FROM PUBLIC;
+
+CREATE EVENT TRIGGER kc_cap_alter_recheck ON ddl_command_end
+	WHEN TAG IN ('ALTER TABLE')
+	EXECUTE FUNCTION @extschema@.kc_cap_alter_recheck();
+
 -- ====================================================================
 -- Disabled rule triggers are logged
 -- ====================================================================

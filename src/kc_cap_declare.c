@@ -287,15 +287,31 @@ cap_rebuild_totals(CapRule *rule, bool check)
 	Datum		args[3];
 	SPIPlanPtr	upsert = cap_total_upsert_plan();
 
+	/*
+	 * No writer of the rule's tables may run while the totals are
+	 * recomputed: a TRUNCATE of one partition locks only that partition, so
+	 * take the parent and every partition of the child (a writer that
+	 * inserts straight into a partition locks only that one).  Then read
+	 * and delete with the newest snapshot, so that what writers committed
+	 * before we got the locks is neither missed nor counted twice.
+	 */
+	LockRelationOid(rule->parent_relid, ShareRowExclusiveLock);
+	(void) find_all_inheritors(rule->child_relid, ShareRowExclusiveLock, NULL);
+
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	args[0] = CStringGetTextDatum(rule->name);
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	if (SPI_execute_with_args(psprintf("DELETE FROM %s.kc_cap_total"
-									   " WHERE rule_name OPERATOR(pg_catalog.=) $1",
-									   cap_nsp()),
-							  1, argtypes, args, NULL, false, 0) != SPI_OK_DELETE)
-		elog(ERROR, "kc_cap: clearing kept totals failed");
+	{
+		SPIPlanPtr	del = SPI_prepare(psprintf("DELETE FROM %s.kc_cap_total"
+											   " WHERE rule_name OPERATOR(pg_catalog.=) $1",
+											   cap_nsp()), 1, argtypes);
+
+		if (del == NULL ||
+			SPI_execute_snapshot(del, args, NULL, GetLatestSnapshot(), InvalidSnapshot,
+								 false, false, 0) != SPI_OK_DELETE)
+			elog(ERROR, "kc_cap: clearing kept totals failed");
+	}
 	cap_restore_user(save_user, save_sec);
 
 	initStringInfo(&sql);
@@ -315,7 +331,14 @@ cap_rebuild_totals(CapRule *rule, bool check)
 
 	/* as the child's owner, restricted: see kc_cap_rule.c */
 	cap_become_table_owner(rule->child_relid, &save_user, &save_sec);
-	cap_spi_exec(sql.data, SPI_OK_SELECT);
+	{
+		SPIPlanPtr	sum = SPI_prepare(sql.data, 0, NULL);
+
+		if (sum == NULL ||
+			SPI_execute_snapshot(sum, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot,
+								 true, false, 0) != SPI_OK_SELECT)
+			elog(ERROR, "kc_cap: summing the child rows failed: %s", sql.data);
+	}
 	cap_restore_user(save_user, save_sec);
 	groups = SPI_tuptable;
 	ngroups = SPI_processed;

@@ -278,9 +278,14 @@ kc_cap_parent_row(PG_FUNCTION_ARGS)
 		if (ohas && nhas && cap_keybuf->len == cap_keybuf2->len &&
 			memcmp(cap_keybuf->data, cap_keybuf2->data, cap_keybuf->len) == 0)
 		{
-			/* same key: check only when the limit went down */
+			/*
+			 * Same key: check only when the limit went down.  NULL means
+			 * nothing positive may be allocated (an effective limit of 0),
+			 * so NULL to a negative number is a lowering too.
+			 */
 			bool		lowered = (nnull && !onull) ||
-				(!nnull && !onull && cap_amt_cmp(nlim, olim) < 0);
+				(!nnull && !onull && cap_amt_cmp(nlim, olim) < 0) ||
+				(!nnull && onull && cap_amt_sign(nlim) < 0);
 
 			cap_parent_changed(rule, rel, nvals, cap_keybuf2, true, nnull, nlim, lowered);
 		}

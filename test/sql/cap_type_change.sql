@@ -16,6 +16,28 @@ SELECT pg_postmaster_start_time() AS started \gset
 CREATE TABLE p(id int PRIMARY KEY, lim numeric); CREATE TABLE c(pid int, amt bigint);
 INSERT INTO p VALUES (1, 100);
 SELECT kc_enforce_cap('kc_test_ctc_a', 'c', '{pid}', 'amt', 'p', '{id}', 'lim');
+
+-- With the event trigger kc_cap_alter_recheck (1.1), every ALTER TABLE of a
+-- rule's table recomputes its totals and checks its limits: dropping the
+-- limit column is refused, a type change is followed.
+BEGIN;
+INSERT INTO c VALUES (1, 10);
+ALTER TABLE p DROP COLUMN lim CASCADE;
+ROLLBACK;
+BEGIN;
+INSERT INTO c VALUES (1, 10);
+ALTER TABLE p ALTER COLUMN lim TYPE bigint;
+INSERT INTO c VALUES (1, 90);
+COMMIT;
+INSERT INTO c VALUES (1, 1);
+SELECT t.total, (SELECT sum(amt) FROM c) AS real_sum
+FROM kc_cap_total t WHERE t.rule_name = 'kc_test_ctc_a';
+DELETE FROM c;
+ALTER TABLE p ALTER COLUMN lim TYPE numeric;
+
+-- Without it (a superuser disabled it), the triggers themselves never mix
+-- representations: what 1.0 crashed on.
+ALTER EVENT TRIGGER kc_cap_alter_recheck DISABLE;
 BEGIN;
 INSERT INTO c VALUES (1, 10);
 ALTER TABLE p DROP COLUMN lim CASCADE;
@@ -65,6 +87,8 @@ ALTER TABLE c3 ALTER COLUMN pid TYPE bigint;
 ALTER TABLE p3 ALTER COLUMN id TYPE bigint;
 INSERT INTO c3 VALUES (1, 10);
 ROLLBACK;
+
+ALTER EVENT TRIGGER kc_cap_alter_recheck ENABLE;
 
 -- the server never restarted
 SELECT pg_postmaster_start_time() = :'started' AS same_server;
