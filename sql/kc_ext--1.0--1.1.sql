@@ -827,13 +827,23 @@ END $$;
 -- the rule's kept totals are recomputed and every limit checked, inside the
 -- same transaction: a change that breaks the rule fails with 23514 and is
 -- rolled back, a change that removes or retypes a column the rule needs in
--- a way it cannot follow fails with the rule's error.  SECURITY DEFINER so
--- that the owner of one of the tables may alter it although kc_cap_rebuild
--- asks for ownership of both: kc_cap_rebuild reads each user table as that
+-- a way it cannot follow fails with the rule's error.  It creates nothing
+-- (a pg_restore runs ALTER TABLE before the dump's CREATE TRIGGER, and the
+-- rules' rows are restored in the data section, before any ALTER TABLE of
+-- the post-data section).  SECURITY DEFINER so that the owner of one of the
+-- tables may alter it although kc_cap_recheck asks for ownership of both,
+-- as kc_cap_rebuild does: it reads each user table as that
 -- table's owner in a security-restricted operation, so nothing of the
 -- caller's runs with more privilege (see src/kc_cap_rule.c); this function
 -- reads only the catalogs and kc_cap_rule.  Event trigger functions cannot
 -- be called directly.
+CREATE FUNCTION @extschema@.kc_cap_recheck(rule_name pg_catalog.text)
+	RETURNS pg_catalog.void
+	AS 'MODULE_PATHNAME', 'kc_cap_recheck' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.kc_cap_recheck(pg_catalog.text) IS
+	'kc_cap_rebuild without creating TRIGGERs: what the event trigger kc_cap_alter_recheck runs after ALTER TABLE.';
+REVOKE ALL ON FUNCTION @extschema@.kc_cap_recheck(pg_catalog.text) FROM PUBLIC;
+
 CREATE FUNCTION @extschema@.kc_cap_alter_recheck() RETURNS event_trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
@@ -856,7 +866,7 @@ BEGIN
 		  AND pg_catalog.to_regclass(k.child_table::pg_catalog.oid::pg_catalog.regclass::pg_catalog.text) IS NOT NULL
 		ORDER BY 1
 	LOOP
-		PERFORM @extschema@.kc_cap_rebuild(r.rule_name);
+		PERFORM @extschema@.kc_cap_recheck(r.rule_name);
 	END LOOP;
 END
 $kc_recheck$;

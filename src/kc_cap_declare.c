@@ -33,6 +33,7 @@
 PG_FUNCTION_INFO_V1(kc_enforce_cap);
 PG_FUNCTION_INFO_V1(kc_drop_cap);
 PG_FUNCTION_INFO_V1(kc_cap_rebuild);
+PG_FUNCTION_INFO_V1(kc_cap_recheck);
 
 static const char *
 cap_arg_name(int i)
@@ -303,13 +304,20 @@ cap_rebuild_totals(CapRule *rule, bool check)
 	args[0] = CStringGetTextDatum(rule->name);
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	{
-		SPIPlanPtr	del = SPI_prepare(psprintf("DELETE FROM %s.kc_cap_total"
-											   " WHERE rule_name OPERATOR(pg_catalog.=) $1",
-											   cap_nsp()), 1, argtypes);
+		/*
+		 * Zero, not delete: the rows stay (a parent's row with total 0 is
+		 * where its writers meet), so a rebuild of unchanged data leaves
+		 * kc_cap_total as it was, also when pg_restore's ALTER TABLE runs
+		 * one through kc_cap_alter_recheck.
+		 */
+		SPIPlanPtr	zero = SPI_prepare(psprintf("UPDATE %s.kc_cap_total SET total = 0"
+												" WHERE rule_name OPERATOR(pg_catalog.=) $1"
+												" AND total OPERATOR(pg_catalog.<>) 0",
+												cap_nsp()), 1, argtypes);
 
-		if (del == NULL ||
-			SPI_execute_snapshot(del, args, NULL, GetLatestSnapshot(), InvalidSnapshot,
-								 false, false, 0) != SPI_OK_DELETE)
+		if (zero == NULL ||
+			SPI_execute_snapshot(zero, args, NULL, GetLatestSnapshot(), InvalidSnapshot,
+								 false, false, 0) != SPI_OK_UPDATE)
 			elog(ERROR, "kc_cap: clearing kept totals failed");
 	}
 	cap_restore_user(save_user, save_sec);
@@ -738,8 +746,16 @@ kc_drop_cap(PG_FUNCTION_ARGS)
 }
 
 /* Recompute a rule's kept totals from the rows (owner of its tables only). */
-Datum
-kc_cap_rebuild(PG_FUNCTION_ARGS)
+/*
+ * kc_cap_rebuild and kc_cap_recheck: recompute a rule's kept totals from the
+ * rows and check every limit (owner of its tables only).  kc_cap_rebuild
+ * also gives partitions created since the rule was declared their TRUNCATE
+ * trigger; kc_cap_recheck, run by the event trigger after ALTER TABLE,
+ * creates nothing (during a pg_restore the dump's own CREATE TRIGGER
+ * statements come later).
+ */
+static void
+cap_rebuild_rule(FunctionCallInfo fcinfo, const char *fname, bool add_triggers)
 {
 	char	   *name;
 	Oid			child,
@@ -750,7 +766,7 @@ kc_cap_rebuild(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("argument rule_name of kc_cap_rebuild must not be NULL")));
+				 errmsg("argument rule_name of %s must not be NULL", fname)));
 	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -762,11 +778,24 @@ kc_cap_rebuild(PG_FUNCTION_ARGS)
 				 errhint("Drop the rule with kc_drop_cap.")));
 	LockRelationOid(parent, ShareRowExclusiveLock);
 	LockRelationOid(child, ShareRowExclusiveLock);
-	/* partitions created since the rule was declared get their TRUNCATE trigger */
-	cap_truncate_triggers(name, child);
+	if (add_triggers)
+		cap_truncate_triggers(name, child);
 	SPI_finish();
 	rule = cap_rule_get(name, false);
 	cap_cache_forget_rule(name);
 	cap_rebuild_totals(rule, true);
+}
+
+Datum
+kc_cap_rebuild(PG_FUNCTION_ARGS)
+{
+	cap_rebuild_rule(fcinfo, "kc_cap_rebuild", true);
+	PG_RETURN_VOID();
+}
+
+Datum
+kc_cap_recheck(PG_FUNCTION_ARGS)
+{
+	cap_rebuild_rule(fcinfo, "kc_cap_recheck", false);
 	PG_RETURN_VOID();
 }
