@@ -1161,7 +1161,10 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 	ORDER BY 1
 $$;
 
--- @@ 1.1 changes: the body of kc_ext--1.0--1.1.sql is appended below at release @@
+-- ====================================================================
+-- What 1.1 adds to and changes in 1.0's objects: the body of
+-- kc_ext--1.0--1.1.sql, the same statements an updated database ran.
+-- ====================================================================
 
 -- kc_ext 1.0 -> 1.1
 --

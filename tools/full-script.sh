@@ -14,6 +14,9 @@ v=${1:?version}; prev=${2:?previous version}
 full=sql/kc_ext--$v.sql
 upd=sql/kc_ext--$prev--$v.sql
 marker="-- @@ $v changes: the body of kc_ext--$prev--$v.sql is appended below at release @@"
+if grep -q "  $full\$" test/released-scripts.sha256; then
+	echo "$full is released (test/released-scripts.sha256): it is never written again" >&2; exit 1
+fi
 grep -qxF -- "$marker" "$full" || { echo "$full has no marker line: $marker" >&2; exit 1; }
 tmp=$(mktemp)
 sed -n "1,/^-- @@ $v changes: /p" "$full" > "$tmp"
