@@ -107,6 +107,7 @@ extern bool cap_key_from_slot(CapRule *rule, TupleTableSlot *slot,
 extern Datum cap_key_array(CapRule *rule, const Datum *vals);
 extern char *cap_key_describe(CapRule *rule, const Datum *vals, bool parent);
 extern void cap_become_owner(Oid owner, Oid *save_user, int *save_sec);
+extern Oid	cap_rel_owner(Oid relid);
 extern void cap_become_table_owner(Oid relid, Oid *save_user, int *save_sec);
 extern void cap_restore_user(Oid save_user, int save_sec);
 extern bool cap_read_parent(CapRule *rule, const Datum *keyvals,

@@ -56,19 +56,6 @@ cap_rule_has_declared_by(void)
 	return OidIsValid(relid) && get_attnum(relid, "declared_by") != InvalidAttrNumber;
 }
 
-static Oid
-cap_rel_owner_of(Oid relid)
-{
-	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
-	Oid			owner;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", relid);
-	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
-	return owner;
-}
-
 static char *
 cap_qualified(Oid relid)
 {
@@ -561,7 +548,7 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 7; i++)
 		args[i] = PG_GETARG_DATUM(i);
 	/* the rule belongs to the owner of its child table (see kc_drop_cap) */
-	args[7] = ObjectIdGetDatum(cap_rel_owner_of(child));
+	args[7] = ObjectIdGetDatum(cap_rel_owner(child));
 	has_owner = cap_rule_has_declared_by();
 	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	if (SPI_execute_with_args(psprintf("SELECT 1 FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",

@@ -270,13 +270,8 @@ cap_become_owner(Oid owner, Oid *save_user, int *save_sec)
 void
 cap_become_table_owner(Oid relid, Oid *save_user, int *save_sec)
 {
-	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
-	Oid			owner;
+	Oid			owner = cap_rel_owner(relid);
 
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", relid);
-	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
 	GetUserIdAndSecContext(save_user, save_sec);
 	SetUserIdAndSecContext(owner, *save_sec | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
@@ -396,7 +391,8 @@ cap_eq_operator(Oid typid)
 	return res;
 }
 
-static Oid
+/* The owner of a relation. */
+Oid
 cap_rel_owner(Oid relid)
 {
 	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
