@@ -151,7 +151,9 @@ CREATE TABLE up_pay (id integer, fiscal_year integer);
 SELECT kc_enforce_year_lock('up_pay', 'fiscal_year');
 INSERT INTO up_project VALUES (1, 'demonstration_model', 'national', 'HN', '2020-03-01', '1 tỷ', NULL, 3, 100000000);
 ALTER EXTENSION kc_ext UPDATE;
-SELECT extversion FROM pg_extension WHERE extname = 'kc_ext';
+SELECT e.extversion = a.default_version AS at_default_version
+  FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
+ WHERE e.extname = 'kc_ext';
 SELECT tgrelid::regclass AS tbl, tgname, tgenabled, tgparentid <> 0 AS cloned,
 	   pg_get_triggerdef(oid) FROM pg_trigger
 WHERE tgrelid IN ('up_project'::regclass, 'up_off'::regclass, 'up_part'::regclass,

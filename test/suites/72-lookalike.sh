@@ -44,7 +44,7 @@ kc_drop_role
 kc_psql postgres -c "CREATE ROLE $ROLE NOLOGIN NOSUPERUSER" >/dev/null
 
 # --- the lists, generated from the scripts and the C sources -------------
-scripts=$(ls sql/kc_ext--1.1.sql sql/kc_ext--1.0--1.1.sql sql/kc_ext--1.0.sql 2>/dev/null)
+scripts=$(ls sql/kc_ext--*.sql)
 # operators: qualified OPERATOR(x.op), the operators kc_ext creates, and the
 # bare operators of 1.0's expressions
 ops=$( { cat $scripts src/*.c | grep -o -E 'OPERATOR\((pg_catalog|@extschema@)\.[^)]+\)' | sed -E 's/.*\.([^)]+)\)/\1/'
@@ -70,7 +70,7 @@ funcs=$( { cat $scripts src/*.c | grep -v -E '^\s*(CREATE|COMMENT ON) |WITH FUNC
 # (and before the update from 1.0: a look-alike with the signature of an
 # operator that 1.1 adds makes the update fail, a refusal checked on its own
 # below)
-reserved=$(grep -o -E 'CREATE OPERATOR @extschema@\.[^ ]+ \(LEFTARG = (pg_catalog|@extschema@)\.[a-z0-9_]+, RIGHTARG = (pg_catalog|@extschema@)\.[a-z0-9_]+' sql/kc_ext--1.1.sql |
+reserved=$(grep -h -o -E 'CREATE OPERATOR @extschema@\.[^ ]+ \(LEFTARG = (pg_catalog|@extschema@)\.[a-z0-9_]+, RIGHTARG = (pg_catalog|@extschema@)\.[a-z0-9_]+' $(ls sql/kc_ext--*.sql | grep -vE -- '--[0-9.]+--[0-9.]+\.sql$') |
 	sed -E 's/CREATE OPERATOR @extschema@\.([^ ]+) \(LEFTARG = (pg_catalog|@extschema@)\.([a-z0-9_]+), RIGHTARG = (pg_catalog|@extschema@)\.([a-z0-9_]+)/\1:\3:\5/' | sort -u | tr '\n' ' ')
 printf '%s\n' "$ops" > "$W/operators.txt"; printf '%s\n' "$types" > "$W/types.txt"; printf '%s\n' "$funcs" > "$W/functions.txt"
 kc_note "from the scripts: $(wc -w < "$W/operators.txt") operator symbols ($ops), $(wc -w < "$W/types.txt") type names, $(wc -w < "$W/functions.txt") called names (lists in $W/)"
