@@ -12,8 +12,12 @@
 EXTENSION = kc_ext
 MODULE_big = kc_ext
 
+# The layout (README, "Source layout"): src/core is the PostgreSQL-free
+# core, src/types the value types and their aggregates, src/rules the rules
+# (their shared SPI layer and helpers, then one file or folder per kind).
 CORE_OBJS = src/core/kc_words.o src/core/kc_parse.o src/core/kc_format.o
-OBJS = $(CORE_OBJS) $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+SRCS = $(sort $(wildcard src/*.c src/types/*.c src/rules/*.c src/rules/*/*.c))
+OBJS = $(CORE_OBJS) $(patsubst %.c,%.o,$(SRCS))
 
 # Released scripts are frozen (their checksums are in
 # test/released-scripts.sha256, checked by the test command); every change
@@ -23,7 +27,9 @@ DATA = $(wildcard sql/kc_ext--*.sql)
 REGRESS = $(patsubst test/sql/%.sql,%,$(sort $(wildcard test/sql/*.sql)))
 REGRESS_OPTS = --inputdir=test
 
-PG_CPPFLAGS = -Isrc/core
+PG_CPPFLAGS = -Isrc -Isrc/core
+# every object is rebuilt when a header changes (PGXS tracks no headers)
+KC_HEADERS = $(wildcard src/*.h src/*/*.h src/*/*/*.h)
 # -Wall -Wextra, less two warnings PostgreSQL's own idioms trigger:
 # unused fcinfo parameters of PG_FUNCTION_ARGS, and -Wclobbered's false
 # positives around PG_TRY's setjmp (gcc 12 flags variables that are only
@@ -42,6 +48,8 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
+
+$(OBJS) $(patsubst %.o,%.bc,$(OBJS)): $(KC_HEADERS)
 
 demo:
 	bash tools/run.sh demo

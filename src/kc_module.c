@@ -4,18 +4,20 @@
  *
  * Loading the library (by the first kc_ext function a session calls, or
  * earlier through session_preload_libraries / shared_preload_libraries)
- * registers the cap rules' cache callbacks and executor hooks, so that
- * every statement after the load is checked on its net effect.
+ * registers the rules' plan cache (rules/kc_rule_spi.c) and the cap rules'
+ * cache callbacks and executor hooks, so that every statement after the
+ * load is checked on its net effect.
  */
 #include "kc_ext.h"
 
-#include "kc_cap.h"
+#include "rules/cap/kc_cap.h"
 
 PG_MODULE_MAGIC;
 
 void
 _PG_init(void)
 {
+	kc_rule_spi_init();
 	kc_cap_module_init();
 	cap_install_hooks();
 }

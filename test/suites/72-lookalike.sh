@@ -47,20 +47,20 @@ kc_psql postgres -c "CREATE ROLE $ROLE NOLOGIN NOSUPERUSER" >/dev/null
 scripts=$(ls sql/kc_ext--*.sql)
 # operators: qualified OPERATOR(x.op), the operators kc_ext creates, and the
 # bare operators of 1.0's expressions
-ops=$( { cat $scripts src/*.c | grep -o -E 'OPERATOR\((pg_catalog|@extschema@)\.[^)]+\)' | sed -E 's/.*\.([^)]+)\)/\1/'
+ops=$( { cat $scripts $(find src -name "*.c" | sort) | grep -o -E 'OPERATOR\((pg_catalog|@extschema@)\.[^)]+\)' | sed -E 's/.*\.([^)]+)\)/\1/'
 	cat $scripts | grep -o -E 'CREATE OPERATOR @extschema@\.[^ ]+' | sed 's/.*@\.//'
 	cat sql/kc_ext--1.0.sql | grep -v -E '^\s*--' | grep -o -E "[a-z_0-9)] (=|<>|<|<=|>|>=|~|!~|\|\||\*|/|\+|-) ['\$a-zA-Z0-9(]" | awk '{print $2}'
 } | grep -E '^[-+*/<>=~!@#%^&|`?]+$' | sort -u | tr '\n' ' ')
 # types: every pg_catalog.x, @extschema@.x and SQL keyword type the scripts
 # name, and oid (the catalog columns they compare)
-types=$( { cat $scripts src/*.c | grep -o -E 'pg_catalog\.("char"|[a-z_0-9]+)' | sed 's/^pg_catalog\.//'
+types=$( { cat $scripts $(find src -name "*.c" | sort) | grep -o -E 'pg_catalog\.("char"|[a-z_0-9]+)' | sed 's/^pg_catalog\.//'
 	cat $scripts | grep -o -E '@extschema@\.kc_[a-z_]+' | sed 's/^@extschema@\.//'
 	echo integer bigint smallint boolean numeric text oid 'text[]' name date regclass regtype
 } | sort -u | tr '\n' ' ')
 # functions: every name called as name( in the code of the scripts and the
 # C sources (not in the clauses that name a function kc_ext defines); only
 # names of functions of pg_catalog or of the extension are planted
-funcs=$( { cat $scripts src/*.c | grep -v -E '^\s*(CREATE|COMMENT ON) |WITH FUNCTION|FUNCTION [0-9]|EXECUTE FUNCTION' |
+funcs=$( { cat $scripts $(find src -name "*.c" | sort) | grep -v -E '^\s*(CREATE|COMMENT ON) |WITH FUNCTION|FUNCTION [0-9]|EXECUTE FUNCTION' |
 		grep -o -E '[a-z_][a-z_0-9]*\(' | tr -d '('
 	echo nextval now format btrim
 } | sort -u | tr '\n' ' ')

@@ -3,11 +3,12 @@
  *		Support caps by project category: the row check installed by
  *		kc_enforce_support_cap() and the overlap check on the rule table.
  *
- * The check follows PostgreSQL's foreign-key triggers: one prepared plan per
- * backend (kept with SPI_keepplan, so the plan cache replans it when the
- * rule table changes), every operator in it qualified with pg_catalog so a
- * writer's search_path cannot change its meaning, and errors that name the
- * constraint (kc_support_cap, SQLSTATE 23514) and the amounts.
+ * The check follows PostgreSQL's foreign-key triggers: one kept plan per
+ * backend and extension schema (in the keyed cache of kc_rule_spi.c), run
+ * as the owner of the rule table, every operator in it qualified with
+ * pg_catalog so a writer's search_path cannot change its meaning, and
+ * errors that name the constraint (kc_support_cap, SQLSTATE 23514) and the
+ * amounts.
  *
  * The last lookup is reused while the transaction, subtransaction, command
  * and key (category, source, province, day) are the same, so a statement
@@ -37,7 +38,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
-#include "kc_domain_util.h"
+#include "kc_rule_util.h"
 
 #define SUPPORT_CAP_CONSTRAINT "kc_support_cap"
 
@@ -53,68 +54,69 @@ typedef struct SupportCapColumns
 	AttrNumber	support;
 } SupportCapColumns;
 
-/* The rule lookup, prepared once per backend and extension schema. */
-static SPIPlanPtr rule_plan = NULL;
-static Oid	rule_plan_nsp = InvalidOid;
-
-/* The overlap lookup on the rule table. */
-static SPIPlanPtr overlap_plan = NULL;
-static Oid	overlap_plan_nsp = InvalidOid;
-
-static SPIPlanPtr
-prepare_kept(const char *sql, int nargs, Oid *argtypes)
+/* The queries of support caps in the keyed plan cache (kc_rule_spi.c). */
+enum
 {
-	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+	SUPPORT_Q_RULE = 1,
+	SUPPORT_Q_OVERLAP
+};
 
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
-			 SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "SPI_keepplan failed");
-	return plan;
+/*
+ * How the rule table is read: as the owner of the extension's tables, so
+ * that neither a revoked grant nor a policy on the rule table can hide a
+ * cap from the check.  The queries read only the extension's tables, with
+ * pg_catalog operators and the row's values as parameters.
+ */
+static KcRun
+support_run(Oid fn_oid, KcSnapshot snapshot, bool read_only)
+{
+	KcRun		how = {0};
+
+	how.role = kc_rule_ext_table_owner(fn_oid, "kc_support_cap_rule");
+	how.snapshot = snapshot;
+	how.read_only = read_only;
+	how.count = 1;
+	how.expect = SPI_OK_SELECT;
+	how.what = "support-cap rule lookup";
+	return how;
 }
 
 static SPIPlanPtr
-get_rule_plan(Oid fn_oid)
+get_rule_plan(Oid fn_oid, const KcRun *how)
 {
-	Oid			nsp = get_func_namespace(fn_oid);
+	KcQueryKey	key;
+	SPIPlanPtr	plan;
+	char	   *s;
+	Oid			argtypes[4] = {TEXTOID, TEXTOID, TEXTOID, DATEOID};
 
-	if (rule_plan != NULL && rule_plan_nsp == nsp)
-		return rule_plan;
-	if (rule_plan != NULL)
-	{
-		SPI_freeplan(rule_plan);
-		rule_plan = NULL;
-	}
+	kc_query_key(&key, KC_RULE_SUPPORT_CAP, SUPPORT_Q_RULE, NULL, InvalidOid,
+				 get_func_namespace(fn_oid));
+	plan = kc_query_lookup(&key);
+	if (plan != NULL)
+		return plan;
 
-	{
-		char	   *s = kc_domain_schema_of(fn_oid);
-		Oid			argtypes[4] = {TEXTOID, TEXTOID, TEXTOID, DATEOID};
-		char	   *sql;
-
-		/*
-		 * The most specific rule in force on the day: a province's own rule
-		 * first, then a source-specific one.  Overlaps are refused when rules
-		 * are written, so there is never a tie.
-		 */
-		sql = psprintf("SELECT r.rule_id, r.max_share, r.max_amount::pg_catalog.int8,"
-					   " r.legal_basis, c.name_vi"
-					   " FROM %s.kc_support_cap_rule r"
-					   " JOIN %s.kc_project_category c"
-					   "   ON c.code OPERATOR(pg_catalog.=) r.category"
-					   " WHERE r.category OPERATOR(pg_catalog.=) $1"
-					   "   AND (r.source IS NULL"
-					   "        OR r.source::pg_catalog.text OPERATOR(pg_catalog.=) $2)"
-					   "   AND (r.province IS NULL OR r.province OPERATOR(pg_catalog.=) $3)"
-					   "   AND r.effective_from OPERATOR(pg_catalog.<=) $4"
-					   "   AND (r.effective_to IS NULL"
-					   "        OR r.effective_to OPERATOR(pg_catalog.>=) $4)"
-					   " ORDER BY r.province IS NULL, r.source IS NULL"
-					   " LIMIT 1", s, s);
-		rule_plan = prepare_kept(sql, 4, argtypes);
-		rule_plan_nsp = nsp;
-	}
-	return rule_plan;
+	/*
+	 * The most specific rule in force on the day: a province's own rule
+	 * first, then a source-specific one.  Overlaps are refused when rules
+	 * are written, so there is never a tie.
+	 */
+	s = kc_domain_schema_of(fn_oid);
+	return kc_query_prepare(&key,
+							psprintf("SELECT r.rule_id, r.max_share, r.max_amount::pg_catalog.int8,"
+									 " r.legal_basis, c.name_vi"
+									 " FROM %s.kc_support_cap_rule r"
+									 " JOIN %s.kc_project_category c"
+									 "   ON c.code OPERATOR(pg_catalog.=) r.category"
+									 " WHERE r.category OPERATOR(pg_catalog.=) $1"
+									 "   AND (r.source IS NULL"
+									 "        OR r.source::pg_catalog.text OPERATOR(pg_catalog.=) $2)"
+									 "   AND (r.province IS NULL OR r.province OPERATOR(pg_catalog.=) $3)"
+									 "   AND r.effective_from OPERATOR(pg_catalog.<=) $4"
+									 "   AND (r.effective_to IS NULL"
+									 "        OR r.effective_to OPERATOR(pg_catalog.>=) $4)"
+									 " ORDER BY r.province IS NULL, r.source IS NULL"
+									 " LIMIT 1", s, s),
+							4, argtypes, how);
 }
 
 /*
@@ -219,14 +221,12 @@ report_violation(FunctionCallInfo fcinfo, Relation rel, Datum *values,
 	char	   *legal_basis;
 	char	   *name_vi;
 	char	   *asked = kc_domain_format_dong(support);
-	int			ret;
+	KcRun		how = support_run(fcinfo->flinfo->fn_oid, KC_SNAPSHOT_STATEMENT, true);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_plan(get_rule_plan(fcinfo->flinfo->fn_oid), values, nulls,
-						   true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "support-cap rule lookup failed: %s", SPI_result_code_string(ret));
+	kc_spi_connect();
+	if (kc_rule_run(get_rule_plan(fcinfo->flinfo->fn_oid, &how), values, nulls,
+					&how) != 1)
+		elog(ERROR, "support-cap rule lookup found no rule the second time");
 	rt = SPI_tuptable->vals[0];
 	rd = SPI_tuptable->tupdesc;
 	legal_basis = SPI_getvalue(rt, rd, 4);
@@ -378,7 +378,6 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 	char	   *province;
 	Datum		values[4];
 	char		nulls[4];
-	int			ret;
 	Oid			nsp;
 
 	trigdata = kc_domain_trigger_data(fcinfo, "kc_support_cap_check", true, 6);
@@ -423,16 +422,15 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	if (!memo_matches(nsp, category, source, province, DatumGetDateADT(approved_on)))
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		ret = SPI_execute_plan(get_rule_plan(fcinfo->flinfo->fn_oid), values, nulls,
-							   true, 1);
-		if (ret != SPI_OK_SELECT)
-			elog(ERROR, "support-cap rule lookup failed: %s", SPI_result_code_string(ret));
+		KcRun		how = support_run(fcinfo->flinfo->fn_oid, KC_SNAPSHOT_STATEMENT, true);
+
+		kc_spi_connect();
+		(void) kc_rule_run(get_rule_plan(fcinfo->flinfo->fn_oid, &how), values,
+						   nulls, &how);
 		memo_store(nsp, category, source, province, DatumGetDateADT(approved_on),
 				   SPI_processed == 1 ? SPI_tuptable->vals[0] : NULL,
 				   SPI_tuptable->tupdesc);
-		SPI_finish();
+		kc_spi_finish();
 	}
 	if (!memo.found)
 		return PointerGetDatum(NULL);
@@ -463,49 +461,44 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 }
 
 static SPIPlanPtr
-get_overlap_plan(Oid fn_oid)
+get_overlap_plan(Oid fn_oid, const KcRun *how)
 {
-	Oid			nsp = get_func_namespace(fn_oid);
+	KcQueryKey	key;
+	SPIPlanPtr	plan;
+	char	   *s;
+	Oid			argtypes[1] = {INT8OID};
 
-	if (overlap_plan != NULL && overlap_plan_nsp == nsp)
-		return overlap_plan;
-	if (overlap_plan != NULL)
-	{
-		SPI_freeplan(overlap_plan);
-		overlap_plan = NULL;
-	}
+	kc_query_key(&key, KC_RULE_SUPPORT_CAP, SUPPORT_Q_OVERLAP, NULL, InvalidOid,
+				 get_func_namespace(fn_oid));
+	plan = kc_query_lookup(&key);
+	if (plan != NULL)
+		return plan;
 
-	{
-		char	   *s = kc_domain_schema_of(fn_oid);
-		Oid			argtypes[1] = {INT8OID};
-		char	   *sql;
-
-		/* The stored row, not the trigger's copy: it may be gone already. */
-		sql = psprintf("SELECT o.rule_id, o.legal_basis,"
-					   " pg_catalog.to_char(o.effective_from, 'YYYY-MM-DD'),"
-					   " pg_catalog.to_char(o.effective_to, 'YYYY-MM-DD'),"
-					   " n.legal_basis,"
-					   " pg_catalog.to_char(n.effective_from, 'YYYY-MM-DD'),"
-					   " pg_catalog.to_char(n.effective_to, 'YYYY-MM-DD'),"
-					   " n.category, n.source::pg_catalog.text, n.province"
-					   " FROM %s.kc_support_cap_rule n"
-					   " JOIN %s.kc_support_cap_rule o"
-					   "   ON o.category OPERATOR(pg_catalog.=) n.category"
-					   "  AND o.rule_id OPERATOR(pg_catalog.<>) n.rule_id"
-					   "  AND ((o.source IS NULL AND n.source IS NULL)"
-					   "       OR o.source OPERATOR(pg_catalog.=) n.source)"
-					   "  AND ((o.province IS NULL AND n.province IS NULL)"
-					   "       OR o.province OPERATOR(pg_catalog.=) n.province)"
-					   "  AND o.effective_from OPERATOR(pg_catalog.<=)"
-					   "      COALESCE(n.effective_to, 'infinity'::pg_catalog.date)"
-					   "  AND n.effective_from OPERATOR(pg_catalog.<=)"
-					   "      COALESCE(o.effective_to, 'infinity'::pg_catalog.date)"
-					   " WHERE n.rule_id OPERATOR(pg_catalog.=) $1"
-					   " ORDER BY o.effective_from, o.rule_id LIMIT 1", s, s);
-		overlap_plan = prepare_kept(sql, 1, argtypes);
-		overlap_plan_nsp = nsp;
-	}
-	return overlap_plan;
+	/* The stored row, not the trigger's copy: it may be gone already. */
+	s = kc_domain_schema_of(fn_oid);
+	return kc_query_prepare(&key,
+							psprintf("SELECT o.rule_id, o.legal_basis,"
+									 " pg_catalog.to_char(o.effective_from, 'YYYY-MM-DD'),"
+									 " pg_catalog.to_char(o.effective_to, 'YYYY-MM-DD'),"
+									 " n.legal_basis,"
+									 " pg_catalog.to_char(n.effective_from, 'YYYY-MM-DD'),"
+									 " pg_catalog.to_char(n.effective_to, 'YYYY-MM-DD'),"
+									 " n.category, n.source::pg_catalog.text, n.province"
+									 " FROM %s.kc_support_cap_rule n"
+									 " JOIN %s.kc_support_cap_rule o"
+									 "   ON o.category OPERATOR(pg_catalog.=) n.category"
+									 "  AND o.rule_id OPERATOR(pg_catalog.<>) n.rule_id"
+									 "  AND ((o.source IS NULL AND n.source IS NULL)"
+									 "       OR o.source OPERATOR(pg_catalog.=) n.source)"
+									 "  AND ((o.province IS NULL AND n.province IS NULL)"
+									 "       OR o.province OPERATOR(pg_catalog.=) n.province)"
+									 "  AND o.effective_from OPERATOR(pg_catalog.<=)"
+									 "      COALESCE(n.effective_to, 'infinity'::pg_catalog.date)"
+									 "  AND n.effective_from OPERATOR(pg_catalog.<=)"
+									 "      COALESCE(o.effective_to, 'infinity'::pg_catalog.date)"
+									 " WHERE n.rule_id OPERATOR(pg_catalog.=) $1"
+									 " ORDER BY o.effective_from, o.rule_id LIMIT 1", s, s),
+							1, argtypes, how);
 }
 
 /*
@@ -525,7 +518,7 @@ kc_support_cap_rule_overlap(PG_FUNCTION_ARGS)
 	int			attnum;
 	bool		isnull;
 	Datum		values[1];
-	int			ret;
+	KcRun		how;
 
 	trigdata = kc_domain_trigger_data(fcinfo, "kc_support_cap_rule_overlap", true, 0);
 	rel = trigdata->tg_relation;
@@ -538,13 +531,11 @@ kc_support_cap_rule_overlap(PG_FUNCTION_ARGS)
 
 	LockDatabaseObject(RelationRelationId, RelationGetRelid(rel), 0, ExclusiveLock);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = kc_domain_execute_latest(get_overlap_plan(fcinfo->flinfo->fn_oid),
-								   values, NULL, false, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "support-cap overlap lookup failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed == 1)
+	how = support_run(fcinfo->flinfo->fn_oid, KC_SNAPSHOT_LATEST, false);
+	how.what = "support-cap overlap lookup";
+	kc_spi_connect();
+	if (kc_rule_run(get_overlap_plan(fcinfo->flinfo->fn_oid, &how), values, NULL,
+					&how) == 1)
 	{
 		HeapTuple	t = SPI_tuptable->vals[0];
 		TupleDesc	d = SPI_tuptable->tupdesc;
@@ -571,6 +562,6 @@ kc_support_cap_rule_overlap(PG_FUNCTION_ARGS)
 				 errhint("Only one rule may be in force for a category, source and province on a day: end one rule (effective_to) the day before the other begins."),
 				 errtableconstraint(rel, "kc_support_cap_rule_no_overlap")));
 	}
-	SPI_finish();
+	kc_spi_finish();
 	return PointerGetDatum(NULL);
 }

@@ -5,8 +5,8 @@
  *
  * The pieces, one file each:
  *	kc_cap_amount.c   amounts (int128 for kc_money/bigint, numeric otherwise)
- *	kc_cap_rule.c     rule descriptors loaded from kc_cap_rule, their SPI
- *	                  plans, invalidation, key strings
+ *	kc_cap_rule.c     rule descriptors loaded from kc_cap_rule, their
+ *	                  queries (through kc_rule_spi.c), invalidation, keys
  *	kc_cap_totals.c   running totals: per-statement deltas, the per-
  *	                  transaction cache with savepoint handling, write-back
  *	kc_cap_trigger.c  the trigger functions
@@ -16,6 +16,7 @@
 #define KC_CAP_H
 
 #include "kc_ext.h"
+#include "rules/kc_rule_spi.h"
 
 #include "access/tupdesc.h"
 #include "executor/spi.h"
@@ -78,7 +79,7 @@ typedef struct CapRule
 	Oid			limit_type;
 	bool		numeric_mode;
 	bool		key_needs_pinned_output;	/* a key's text depends on GUCs */
-	SPIPlanPtr	read_plan;		/* SELECT limit, tableoid FROM parent ... */
+	char	   *read_sql;		/* SELECT limit, tableoid FROM parent ... */
 	List	   *relmaps;		/* CapRelMap * */
 } CapRule;
 
@@ -106,17 +107,17 @@ extern bool cap_key_from_slot(CapRule *rule, TupleTableSlot *slot,
 							  StringInfo keystr);
 extern Datum cap_key_array(CapRule *rule, const Datum *vals);
 extern char *cap_key_describe(CapRule *rule, const Datum *vals, bool parent);
-extern void cap_become_owner(Oid owner, Oid *save_user, int *save_sec);
 extern Oid	cap_rel_owner(Oid relid);
-extern void cap_become_table_owner(Oid relid, Oid *save_user, int *save_sec);
-extern void cap_restore_user(Oid save_user, int save_sec);
+extern uint64 cap_total_add(Datum *args, bool upsert);
+extern uint64 cap_ext_query(const char *sql, int nargs, Oid *argtypes,
+							Datum *args, KcSnapshot snapshot, int expect,
+							const char *what);
+extern uint64 cap_table_query(Oid relid, const char *sql, const char *what);
 extern bool cap_read_parent(CapRule *rule, const Datum *keyvals,
 							bool *limit_null, CapAmt *limit);
 extern void cap_check_rule_table(const char *rule, Oid relid, const char *what);
 extern void cap_check_key_collation(const char *rule, Oid relid, const char *col);
 extern Oid	cap_trigger_function(const char *fname);
-extern SPIPlanPtr cap_total_upsert_plan(void);
-extern SPIPlanPtr cap_total_update_plan(void);
 
 /* kc_cap_totals.c */
 extern void cap_pending_add(CapRule *rule, const Datum *keyvals,

@@ -1,16 +1,17 @@
 /*
- * kc_domain_util.h
+ * kc_rule_util.h
  *		Helpers shared by the domain-rule triggers (support caps, closed
  *		years): where the extension lives, trigger-call checks, amounts
  *		written for people.
  */
-#ifndef KC_DOMAIN_UTIL_H
-#define KC_DOMAIN_UTIL_H
+#ifndef KC_RULE_UTIL_H
+#define KC_RULE_UTIL_H
 
 #include "kc_ext.h"
 
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "rules/kc_rule_spi.h"
 
 /* Quoted name of the schema holding function fn_oid (the extension's). */
 extern char *kc_domain_schema_of(Oid fn_oid);
@@ -33,9 +34,7 @@ extern char *kc_domain_format_dong(int64 amount);
 /* A numeric fraction as a Vietnamese percentage number ("30", "12,5"). */
 extern char *kc_domain_format_share_pct(Datum share);
 
-/* Run a prepared plan under a fresh (latest) snapshot. */
-extern int	kc_domain_execute_latest(SPIPlanPtr plan, Datum *values,
-									 const char *nulls, bool read_only,
-									 long count);
+/* Owner of one of the extension's tables: whom its queries run as. */
+extern Oid	kc_rule_ext_table_owner(Oid fn_oid, const char *relname);
 
-#endif							/* KC_DOMAIN_UTIL_H */
+#endif							/* KC_RULE_UTIL_H */

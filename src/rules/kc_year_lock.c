@@ -38,7 +38,9 @@
  * table that is there (a restore that could not write it) cannot be told
  * from years never closed: README, "Closed years".
  *
- * User switches (SetUserIdAndSecContext), and why each is safe: each runs
+ * User switches (all through kc_rule_run, kc_rule_spi.c, which adds
+ * SECURITY_RESTRICTED_OPERATION and SECURITY_NOFORCE_RLS), and why each is
+ * safe: each runs
  * one query written here, reading or writing only tables of the extension
  * and the protected table, with every operator qualified.  The only objects
  * those queries can run that someone else controls belong to the role
@@ -72,7 +74,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
-#include "kc_domain_util.h"
+#include "kc_rule_util.h"
 
 #define YEAR_LOCK_CONSTRAINT	"kc_year_lock"
 #define YEAR_ADMIN_ROLE			"kc_year_admin"
@@ -112,43 +114,54 @@ closed_year_table(Oid fn_oid, Relation rel, Oid *owner)
 	return relid;
 }
 
-/* Closed-year lookup for the row trigger, prepared once per schema. */
-static SPIPlanPtr closed_plan = NULL;
-static Oid	closed_plan_nsp = InvalidOid;
-
-static SPIPlanPtr
-get_closed_plan(Oid fn_oid)
+/* The queries of closed years in the keyed plan cache (kc_rule_spi.c). */
+enum
 {
-	Oid			nsp = get_func_namespace(fn_oid);
+	YEAR_Q_CLOSED = 1,
+	YEAR_Q_ALL_CLOSED,
+	YEAR_Q_TRUNCATE
+};
 
-	if (closed_plan != NULL && closed_plan_nsp == nsp)
-		return closed_plan;
-	if (closed_plan != NULL)
-	{
-		SPI_freeplan(closed_plan);
-		closed_plan = NULL;
-	}
+/*
+ * How the triggers read: as `role`, under the latest snapshot (a
+ * REPEATABLE READ writer whose snapshot is older than a closing still sees
+ * it; see the header).
+ */
+static KcRun
+year_run(Oid role, long count, const char *what)
+{
+	KcRun		how = {0};
 
-	{
-		Oid			argtypes[2] = {INT4OID, INT4OID};
-		char	   *sql;
-		SPIPlanPtr	plan;
+	how.role = role;
+	how.snapshot = KC_SNAPSHOT_LATEST;
+	how.read_only = true;
+	how.count = count;
+	how.expect = SPI_OK_SELECT;
+	how.what = what;
+	return how;
+}
 
-		sql = psprintf("SELECT y.year, y.closed_by::pg_catalog.text, y.reason"
-					   " FROM %s.kc_closed_year y"
-					   " WHERE y.year OPERATOR(pg_catalog.=) $1"
-					   "    OR y.year OPERATOR(pg_catalog.=) $2"
-					   " ORDER BY y.year LIMIT 1",
-					   kc_domain_schema_of(fn_oid));
-		plan = SPI_prepare(sql, 2, argtypes);
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		closed_plan = plan;
-		closed_plan_nsp = nsp;
-	}
-	return closed_plan;
+/* Closed-year lookup for the row trigger: the first of $1, $2 closed. */
+static SPIPlanPtr
+get_closed_plan(Oid fn_oid, const KcRun *how)
+{
+	KcQueryKey	key;
+	SPIPlanPtr	plan;
+	Oid			argtypes[2] = {INT4OID, INT4OID};
+
+	kc_query_key(&key, KC_RULE_YEAR_LOCK, YEAR_Q_CLOSED, NULL, InvalidOid,
+				 get_func_namespace(fn_oid));
+	plan = kc_query_lookup(&key);
+	if (plan == NULL)
+		plan = kc_query_prepare(&key,
+								psprintf("SELECT y.year, y.closed_by::pg_catalog.text, y.reason"
+										 " FROM %s.kc_closed_year y"
+										 " WHERE y.year OPERATOR(pg_catalog.=) $1"
+										 "    OR y.year OPERATOR(pg_catalog.=) $2"
+										 " ORDER BY y.year LIMIT 1",
+										 kc_domain_schema_of(fn_oid)),
+								2, argtypes, how);
+	return plan;
 }
 
 /*
@@ -187,19 +200,21 @@ cache_holds(Datum *values, const char *nulls)
 
 /* Read every closed year under the latest snapshot (SPI connected). */
 static void
-fill_cache(Oid fn_oid, Oid nsp)
+fill_cache(Oid fn_oid, Oid nsp, Oid owner)
 {
-	char	   *sql;
-	int			ret;
+	KcQueryKey	key;
+	SPIPlanPtr	plan;
+	KcRun		how = year_run(owner, YEAR_CACHE_MAX + 1, "closed-year lookup");
 
 	cache_valid = false;
-	sql = psprintf("SELECT y.year FROM %s.kc_closed_year y",
-				   kc_domain_schema_of(fn_oid));
-	ret = kc_domain_execute_latest(SPI_prepare(sql, 0, NULL), NULL, NULL,
-								   true, YEAR_CACHE_MAX + 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "closed-year lookup failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed > YEAR_CACHE_MAX)
+	kc_query_key(&key, KC_RULE_YEAR_LOCK, YEAR_Q_ALL_CLOSED, NULL, InvalidOid, nsp);
+	plan = kc_query_lookup(&key);
+	if (plan == NULL)
+		plan = kc_query_prepare(&key,
+								psprintf("SELECT y.year FROM %s.kc_closed_year y",
+										 kc_domain_schema_of(fn_oid)),
+								0, NULL, &how);
+	if (kc_rule_run(plan, NULL, NULL, &how) > YEAR_CACHE_MAX)
 		return;					/* too many to cache: look up every row */
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
@@ -286,11 +301,9 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 	Datum		values[2];
 	char		nulls[2] = {'n', 'n'};
 	bool		isnull;
-	int			ret;
 	Oid			nsp;
 	Oid			owner;
-	Oid			save_userid;
-	int			save_sec;
+	KcRun		how;
 
 	trigdata = kc_domain_trigger_data(fcinfo, "kc_year_lock_row", true, 1);
 	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event))
@@ -334,26 +347,19 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 	 * table of the extension, with pg_catalog operators and parameters; no
 	 * object of the writer's runs in them (see the header).
 	 */
-	GetUserIdAndSecContext(&save_userid, &save_sec);
-	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	how = year_run(owner, 1, "closed-year lookup");
+	kc_spi_connect();
 	if (!cache_usable(nsp))
 	{
-		fill_cache(fcinfo->flinfo->fn_oid, nsp);
+		fill_cache(fcinfo->flinfo->fn_oid, nsp, owner);
 		if (cache_valid && !cache_holds(values, nulls))
 		{
-			SPI_finish();
-			SetUserIdAndSecContext(save_userid, save_sec);
+			kc_spi_finish();
 			return PointerGetDatum(NULL);
 		}
 	}
-	ret = kc_domain_execute_latest(get_closed_plan(fcinfo->flinfo->fn_oid),
-								   values, nulls, true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "closed-year lookup failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed == 1)
+	if (kc_rule_run(get_closed_plan(fcinfo->flinfo->fn_oid, &how), values, nulls,
+					&how) == 1)
 	{
 		HeapTuple	t = SPI_tuptable->vals[0];
 		TupleDesc	d = SPI_tuptable->tupdesc;
@@ -378,8 +384,7 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 						 year),
 				 errtableconstraint(rel, YEAR_LOCK_CONSTRAINT)));
 	}
-	SPI_finish();
-	SetUserIdAndSecContext(save_userid, save_sec);
+	kc_spi_finish();
 	return PointerGetDatum(NULL);
 }
 
@@ -403,9 +408,8 @@ kc_year_lock_truncate(PG_FUNCTION_ARGS)
 	Relation	rel;
 	const char *column;
 	char	   *sql;
-	Oid			save_userid;
-	int			save_sec;
-	int			ret;
+	KcQueryKey	key;
+	KcRun		how;
 	SPIPlanPtr	plan;
 	Oid			owner;
 
@@ -438,20 +442,14 @@ kc_year_lock_truncate(PG_FUNCTION_ARGS)
 	 * learns at most that the table holds some row of a closed year, which
 	 * TRUNCATE, allowed to it, would have removed.
 	 */
-	GetUserIdAndSecContext(&save_userid, &save_sec);
-	SetUserIdAndSecContext(rel->rd_rel->relowner,
-						   save_sec | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_RESTRICTED_OPERATION |
-						   SECURITY_NOFORCE_RLS);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	plan = SPI_prepare(sql, 0, NULL);
+	how = year_run(rel->rd_rel->relowner, 1, "closed-year check of the truncated rows");
+	kc_spi_connect();
+	kc_query_key(&key, KC_RULE_YEAR_LOCK, YEAR_Q_TRUNCATE, column,
+				 RelationGetRelid(rel), get_func_namespace(fcinfo->flinfo->fn_oid));
+	plan = kc_query_lookup(&key);
 	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	ret = kc_domain_execute_latest(plan, NULL, NULL, true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "closed-year lookup failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed == 1)
+		plan = kc_query_prepare(&key, sql, 0, NULL, &how);
+	if (kc_rule_run(plan, NULL, NULL, &how) == 1)
 	{
 		HeapTuple	t = SPI_tuptable->vals[0];
 		TupleDesc	d = SPI_tuptable->tupdesc;
@@ -468,8 +466,7 @@ kc_year_lock_truncate(PG_FUNCTION_ARGS)
 						 year),
 				 errtableconstraint(rel, YEAR_LOCK_CONSTRAINT)));
 	}
-	SPI_finish();
-	SetUserIdAndSecContext(save_userid, save_sec);
+	kc_spi_finish();
 	return PointerGetDatum(NULL);
 }
 
@@ -562,12 +559,11 @@ change_year(FunctionCallInfo fcinfo, bool close)
 	char	   *schema = kc_domain_schema_of(fcinfo->flinfo->fn_oid);
 	Oid			status_relid;
 	Oid			owner;
-	Oid			save_userid;
-	int			save_sec;
 	int			save_nestlevel;
 	Oid			argtypes[5] = {INT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
 	Datum		values[5];
-	int			ret;
+	KcRun		how = {0};
+	char	   *sql;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -599,8 +595,7 @@ change_year(FunctionCallInfo fcinfo, bool close)
 				 errhint("Superusers, the owner of extension kc_ext and members of role %s may close and reopen years.",
 						 YEAR_ADMIN_ROLE)));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	kc_spi_connect();
 
 	/* Wait for the writers in flight; keep new ones out until commit. */
 	if (close)
@@ -619,43 +614,43 @@ change_year(FunctionCallInfo fcinfo, bool close)
 	 * only code they run is the extension's (the status trigger, the
 	 * checks and defaults of those tables, which only the owner can add to).
 	 */
-	GetUserIdAndSecContext(&save_userid, &save_sec);
-	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_RESTRICTED_OPERATION);
 	save_nestlevel = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp",
 							 PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
 							 true, 0, false);
 
+	how.role = owner;
+	how.snapshot = KC_SNAPSHOT_STATEMENT;
+	how.read_only = false;
+	how.count = 0;
+	how.expect = close ? SPI_OK_INSERT : SPI_OK_DELETE;
+	how.what = "closed-year update";
 	if (close)
-		ret = SPI_execute_with_args(psprintf("INSERT INTO %s.kc_closed_year"
-											 " (year, closed_at, closed_by, reason)"
-											 " VALUES ($1, pg_catalog.clock_timestamp(), $2, $3)"
-											 " ON CONFLICT (year) DO NOTHING", schema),
-									3, argtypes, values, NULL, false, 0);
+		sql = psprintf("INSERT INTO %s.kc_closed_year"
+					   " (year, closed_at, closed_by, reason)"
+					   " VALUES ($1, pg_catalog.clock_timestamp(), $2, $3)"
+					   " ON CONFLICT (year) DO NOTHING", schema);
 	else
-		ret = SPI_execute_with_args(psprintf("DELETE FROM %s.kc_closed_year"
-											 " WHERE year OPERATOR(pg_catalog.=) $1", schema),
-									1, argtypes, values, NULL, false, 0);
-	if (ret != (close ? SPI_OK_INSERT : SPI_OK_DELETE))
-		elog(ERROR, "closed-year update failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed == 0)
+		sql = psprintf("DELETE FROM %s.kc_closed_year"
+					   " WHERE year OPERATOR(pg_catalog.=) $1", schema);
+	if (kc_rule_run(kc_query_prepare(NULL, sql, close ? 3 : 1, argtypes, &how),
+					values, NULL, &how) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 close ? errmsg("year %d is already closed", year) :
 				 errmsg("year %d is not closed", year)));
 
-	ret = SPI_execute_with_args(psprintf("INSERT INTO %s.kc_year_lock_log"
-										 " (year, action, acting_role, session_role, logged_at, reason)"
-										 " VALUES ($1, $5, $2, $4, pg_catalog.clock_timestamp(), $3)",
-										 schema),
-								5, argtypes, values, NULL, false, 0);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "year-lock log insert failed: %s", SPI_result_code_string(ret));
+	how.expect = SPI_OK_INSERT;
+	how.what = "year-lock log insert";
+	sql = psprintf("INSERT INTO %s.kc_year_lock_log"
+				   " (year, action, acting_role, session_role, logged_at, reason)"
+				   " VALUES ($1, $5, $2, $4, pg_catalog.clock_timestamp(), $3)",
+				   schema);
+	(void) kc_rule_run(kc_query_prepare(NULL, sql, 5, argtypes, &how),
+					   values, NULL, &how);
 
 	AtEOXact_GUC(false, save_nestlevel);
-	SetUserIdAndSecContext(save_userid, save_sec);
-	SPI_finish();
+	kc_spi_finish();
 }
 
 PG_FUNCTION_INFO_V1(kc_close_year);

@@ -18,12 +18,14 @@
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
+#include "catalog/pg_class.h"
 #include "utils/snapmgr.h"
 #include "access/table.h"
 #include "catalog/pg_inherits.h"
 #include "commands/trigger.h"
 
-#include "kc_domain_util.h"
+#include "kc_rule_util.h"
 
 char *
 kc_domain_schema_of(Oid fn_oid)
@@ -34,6 +36,33 @@ kc_domain_schema_of(Oid fn_oid)
 	if (name == NULL)
 		elog(ERROR, "cache lookup failed for namespace of function %u", fn_oid);
 	return pstrdup(quote_identifier(name));
+}
+
+/*
+ * The owner of the extension's table `relname` in the schema of function
+ * fn_oid: the role the rules' queries on that table run as.  A table that
+ * is missing fails the check (a rule never treats "no table" as "no rule").
+ */
+Oid
+kc_rule_ext_table_owner(Oid fn_oid, const char *relname)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+	Oid			relid = get_relname_relid(relname, nsp);
+	Oid			owner;
+	HeapTuple	tp;
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("table %s of extension kc_ext is missing from schema \"%s\"",
+						relname, get_namespace_name(nsp)),
+				 errhint("Reinstall kc_ext or restore its configuration tables.")));
+	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tp))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tp))->relowner;
+	ReleaseSysCache(tp);
+	return owner;
 }
 
 TriggerData *
@@ -105,14 +134,6 @@ kc_domain_format_share_pct(Datum share)
 		return plain;
 	buf[len] = '\0';
 	return pstrdup(buf);
-}
-
-int
-kc_domain_execute_latest(SPIPlanPtr plan, Datum *values, const char *nulls,
-						 bool read_only, long count)
-{
-	return SPI_execute_snapshot(plan, values, nulls, GetLatestSnapshot(),
-								InvalidSnapshot, read_only, false, count);
 }
 
 /*

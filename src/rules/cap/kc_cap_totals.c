@@ -287,15 +287,11 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	CapState	st;
 	Datum		keyarr;
 	Datum		args[3];
-	Oid			save_user;
-	int			save_sec;
-	int			rc;
 	MemoryContext old;
 	bool		row_exists = false;
 
 	cap_cache_ensure();
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	kc_spi_connect();
 
 	st.dead = false;
 	st.has_parent = false;
@@ -320,29 +316,18 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	 * The query reads and writes kc_cap_total only, as its owner (see
 	 * kc_cap_rule.c).
 	 */
-	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
 	{
 		bool		isnull;
 
 		args[2] = apply ? cap_amt_to_numeric(*apply) :
 			cap_amt_to_numeric(cap_amt_zero(rule->numeric_mode));
-		rc = SPI_execute_plan(cap_total_update_plan(), args, NULL, false, 0);
-		if (rc != SPI_OK_UPDATE_RETURNING)
-			elog(ERROR, "kc_cap: writing a kept total failed: %s",
-				 SPI_result_code_string(rc));
-		if (SPI_processed == 0)
-		{
-			rc = SPI_execute_plan(cap_total_upsert_plan(), args, NULL, false, 0);
-			if (rc != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
-				elog(ERROR, "kc_cap: writing a kept total failed: %s",
-					 SPI_result_code_string(rc));
-		}
+		if (cap_total_add(args, false) == 0 && cap_total_add(args, true) != 1)
+			elog(ERROR, "kc_cap: writing a kept total wrote no row");
 		st.base = cap_amt_from_numeric(rule, SPI_getbinval(SPI_tuptable->vals[0],
 														   SPI_tuptable->tupdesc, 1,
 														   &isnull));
 		row_exists = true;
 	}
-	cap_restore_user(save_user, save_sec);
 
 	/*
 	 * The parent's limit, read after we hold the total's row (with a new
@@ -390,7 +375,7 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	ce->generation = rule->generation;
 	memcpy(ce->keytypes, rule->key_types, rule->nkeys * sizeof(Oid));
 	ce->st = st;
-	SPI_finish();
+	kc_spi_finish();
 	return ce;
 }
 
@@ -415,8 +400,7 @@ cap_entry_reread_limit(CapRule *rule, CapEntry *ce)
 				 errmsg("key columns of cap rule \"%s\" changed type in this transaction", rule->name),
 				 errdetail("Amounts were already counted in this transaction under keys of the former type."),
 				 errhint("Commit the change of the key columns before writing under the rule again.")));
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	kc_spi_connect();
 	has_parent = cap_read_parent(rule, ce->keyvals, &limit_null, &limit);
 	cap_entry_modify(ce);
 	ce->st.has_parent = has_parent;
@@ -430,7 +414,7 @@ cap_entry_reread_limit(CapRule *rule, CapEntry *ce)
 	}
 	MemoryContextSwitchTo(old);
 	ce->generation = rule->generation;
-	SPI_finish();
+	kc_spi_finish();
 }
 
 static void
@@ -706,10 +690,6 @@ cap_write_back(void)
 	CapEntry   *ce;
 	CapEntry  **arr;
 	long		n = 0;
-	Oid			save_user;
-	int			save_sec;
-	SPIPlanPtr	upsert,
-				update;
 
 	if (cache == NULL || hash_get_num_entries(cache) == 0)
 		return;
@@ -724,37 +704,21 @@ cap_write_back(void)
 		qsort(arr, n, sizeof(CapEntry *), cap_entry_qsort);
 
 	PushActiveSnapshot(GetTransactionSnapshot());
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	upsert = cap_total_upsert_plan();
-	update = cap_total_update_plan();
-	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
+	kc_spi_connect();
 	for (long i = 0; i < n; i++)
 	{
 		Datum		args[3];
-		int			rc;
 
 		ce = arr[i];
 		args[0] = CStringGetTextDatum(ce->rule->name);
 		args[1] = ce->keyarr;
 		args[2] = cap_amt_to_numeric(ce->st.delta);
 		/* an existing row is simply updated (no speculative insertion) */
-		if (ce->row_exists)
-		{
-			rc = SPI_execute_plan(update, args, NULL, false, 0);
-			if (rc != SPI_OK_UPDATE_RETURNING)
-				elog(ERROR, "kc_cap: writing a kept total failed: %s",
-					 SPI_result_code_string(rc));
-			if (SPI_processed == 1)
-				continue;
-		}
-		rc = SPI_execute_plan(upsert, args, NULL, false, 0);
-		if (rc != SPI_OK_INSERT_RETURNING)
-			elog(ERROR, "kc_cap: writing a kept total failed: %s",
-				 SPI_result_code_string(rc));
+		if (ce->row_exists && cap_total_add(args, false) == 1)
+			continue;
+		(void) cap_total_add(args, true);
 	}
-	cap_restore_user(save_user, save_sec);
-	SPI_finish();
+	kc_spi_finish();
 	PopActiveSnapshot();
 }
 

@@ -2,11 +2,11 @@
  * kc_cap_rule.c
  *		Cap rules as loaded from @extschema@.kc_cap_rule: column positions
  *		per relation (partitions may differ), output functions of the key
- *		columns, and the prepared plan that locks a parent row.
+ *		columns, and the queries of cap rules (run through kc_rule_spi.c).
  *
- * As in ri_triggers.c, plans are prepared once per rule and kept
- * (SPI_keepplan); a relcache invalidation of the child, the parent or a
- * partition marks the rule for reloading, so ALTER TABLE, RENAME, DROP and
+ * As in ri_triggers.c, plans are prepared once per rule and kept (in the
+ * keyed cache of kc_rule_spi.c); a relcache invalidation of the child, the
+ * parent or a partition marks the rule for reloading, so ALTER TABLE, RENAME, DROP and
  * re-create are all seen.  Triggers name their rule by its name (trigger
  * argument), never by OID, so the triggers that pg_dump writes find their
  * rule again after a restore.  Identifiers are quoted wherever SQL is
@@ -55,12 +55,19 @@ static bool cap_callbacks_done = false;
 static uint64 cap_generation = 0;
 static Oid	cap_schema = InvalidOid;
 
-/* The totals table and its plans, reset on any invalidation of it. */
+/* The totals table and its owner, reset on any invalidation of it. */
 static bool cap_globals_valid = false;
 static Oid	cap_total_rel = InvalidOid;
 static Oid	cap_total_own = InvalidOid;
-static SPIPlanPtr cap_upsert_plan = NULL;
-static SPIPlanPtr cap_update_plan = NULL;
+
+/* The queries of cap rules in the keyed plan cache (kc_rule_spi.c). */
+enum
+{
+	CAP_Q_TOTAL_UPDATE = 1,
+	CAP_Q_TOTAL_UPSERT,
+	CAP_Q_LOAD_RULE,
+	CAP_Q_READ_PARENT
+};
 
 static void
 cap_relcache_callback(Datum arg, Oid relid)
@@ -162,63 +169,20 @@ static void
 cap_globals_load(void)
 {
 	HeapTuple	tup;
-	char	   *sql;
-	Oid			argtypes[3] = {TEXTOID, TEXTARRAYOID, NUMERICOID};
-	const char *nsp;
-	SPIPlanPtr	p2,
-				p4;
 
 	if (cap_globals_valid)
 		return;
+	cap_total_rel = get_relname_relid("kc_cap_total", cap_ext_schema());
+	if (!OidIsValid(cap_total_rel))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("table kc_cap_total of extension kc_ext does not exist")));
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(cap_total_rel));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", cap_total_rel);
+	cap_total_own = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
 	cap_globals_valid = true;
-	PG_TRY();
-	{
-		if (cap_upsert_plan)
-			SPI_freeplan(cap_upsert_plan);
-		if (cap_update_plan)
-			SPI_freeplan(cap_update_plan);
-		cap_upsert_plan = cap_update_plan = NULL;
-
-		cap_total_rel = get_relname_relid("kc_cap_total", cap_ext_schema());
-		if (!OidIsValid(cap_total_rel))
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_TABLE),
-					 errmsg("table kc_cap_total of extension kc_ext does not exist")));
-		tup = SearchSysCache1(RELOID, ObjectIdGetDatum(cap_total_rel));
-		if (!HeapTupleIsValid(tup))
-			elog(ERROR, "cache lookup failed for relation %u", cap_total_rel);
-		cap_total_own = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-		ReleaseSysCache(tup);
-
-		nsp = cap_nsp_quoted();
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		sql = psprintf("INSERT INTO %s.kc_cap_total AS t (rule_name, parent_key, total)"
-					   " VALUES ($1, $2, $3) ON CONFLICT (rule_name, parent_key)"
-					   " DO UPDATE SET total = t.total OPERATOR(pg_catalog.+) excluded.total"
-					   " RETURNING t.total",
-					   nsp);
-		p2 = SPI_prepare_cursor(sql, 3, argtypes, CURSOR_OPT_GENERIC_PLAN);
-		if (p2 == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		sql = psprintf("UPDATE %s.kc_cap_total t SET total = t.total OPERATOR(pg_catalog.+) $3"
-					   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
-					   " AND t.parent_key OPERATOR(pg_catalog.=) $2 RETURNING t.total", nsp);
-		p4 = SPI_prepare_cursor(sql, 3, argtypes, CURSOR_OPT_GENERIC_PLAN);
-		if (p4 == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		SPI_keepplan(p2);
-		SPI_keepplan(p4);
-		cap_upsert_plan = p2;
-		cap_update_plan = p4;
-		SPI_finish();
-	}
-	PG_CATCH();
-	{
-		cap_globals_valid = false;
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
 }
 
 Oid
@@ -235,46 +199,95 @@ cap_total_owner(void)
 	return cap_total_own;
 }
 
-SPIPlanPtr
-cap_total_update_plan(void)
+/* How a query on the extension's own tables runs: as their owner. */
+static KcRun
+cap_ext_run(int expect, const char *what)
 {
-	cap_globals_load();
-	return cap_update_plan;
-}
+	KcRun		how = {0};
 
-SPIPlanPtr
-cap_total_upsert_plan(void)
-{
-	cap_globals_load();
-	return cap_upsert_plan;
-}
-
-/*
- * Become the owner of the extension's tables, to write them.  Only for
- * queries that read nothing but those tables (see the file header).
- */
-void
-cap_become_owner(Oid owner, Oid *save_user, int *save_sec)
-{
-	GetUserIdAndSecContext(save_user, save_sec);
-	SetUserIdAndSecContext(owner, *save_sec | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_NOFORCE_RLS);
+	how.role = cap_total_owner();
+	how.snapshot = KC_SNAPSHOT_STATEMENT;
+	how.read_only = false;
+	how.count = 0;
+	how.expect = expect;
+	how.what = what;
+	return how;
 }
 
 /*
- * Become the owner of a user's table, to read it whole (row-level security
- * does not hide rows from a rule, as it does not from a foreign key).
- * Anything that runs inside runs as that owner, who controls it anyway,
- * and in a restricted operation.
+ * Add `args[2]` to the kept total of (rule args[0], key args[1]): an UPDATE
+ * when `upsert` is false (0 rows when the row is missing), else INSERT ...
+ * ON CONFLICT DO UPDATE.  Leaves the new total in SPI_tuptable; returns the
+ * number of rows written.  Reads and writes kc_cap_total only, as its owner
+ * (see the file header).
  */
-void
-cap_become_table_owner(Oid relid, Oid *save_user, int *save_sec)
+uint64
+cap_total_add(Datum *args, bool upsert)
 {
-	Oid			owner = cap_rel_owner(relid);
+	KcQueryKey	key;
+	SPIPlanPtr	plan;
+	KcRun		how;
 
-	GetUserIdAndSecContext(save_user, save_sec);
-	SetUserIdAndSecContext(owner, *save_sec | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
+	how = upsert ? cap_ext_run(SPI_OK_INSERT_RETURNING, "write of a kept total")
+		: cap_ext_run(SPI_OK_UPDATE_RETURNING, "update of a kept total");
+	kc_query_key(&key, KC_RULE_CAP, upsert ? CAP_Q_TOTAL_UPSERT : CAP_Q_TOTAL_UPDATE,
+				 NULL, cap_total_relid(), cap_ext_schema());
+	plan = kc_query_lookup(&key);
+	if (plan == NULL)
+	{
+		Oid			argtypes[3] = {TEXTOID, TEXTARRAYOID, NUMERICOID};
+		char	   *sql;
+
+		if (upsert)
+			sql = psprintf("INSERT INTO %s.kc_cap_total AS t (rule_name, parent_key, total)"
+						   " VALUES ($1, $2, $3) ON CONFLICT (rule_name, parent_key)"
+						   " DO UPDATE SET total = t.total OPERATOR(pg_catalog.+) excluded.total"
+						   " RETURNING t.total", cap_nsp_quoted());
+		else
+			sql = psprintf("UPDATE %s.kc_cap_total t SET total = t.total OPERATOR(pg_catalog.+) $3"
+						   " WHERE t.rule_name OPERATOR(pg_catalog.=) $1"
+						   " AND t.parent_key OPERATOR(pg_catalog.=) $2 RETURNING t.total",
+						   cap_nsp_quoted());
+		plan = kc_query_prepare(&key, sql, 3, argtypes, &how);
+	}
+	return kc_rule_run(plan, args, NULL, &how);
+}
+
+/*
+ * Run a one-off query that reads or writes nothing but the extension's
+ * tables, as their owner, with user values only as parameters.
+ */
+uint64
+cap_ext_query(const char *sql, int nargs, Oid *argtypes, Datum *args,
+			  KcSnapshot snapshot, int expect, const char *what)
+{
+	KcRun		how = cap_ext_run(expect, what);
+
+	how.snapshot = snapshot;
+	return kc_rule_run(kc_query_prepare(NULL, sql, nargs, argtypes, &how),
+					   args, NULL, &how);
+}
+
+/*
+ * Run a one-off read of a user's table as the owner of that table, under
+ * the latest snapshot: whatever of the owner's runs inside (a policy, a
+ * view's rule if the table was turned into one, an index or domain
+ * expression, an operator of the key type) runs with the owner's own
+ * privileges, in a restricted operation, and row-level security does not
+ * hide rows from the rule (as it does not from a foreign key).
+ */
+uint64
+cap_table_query(Oid relid, const char *sql, const char *what)
+{
+	KcRun		how = {0};
+
+	how.role = cap_rel_owner(relid);
+	how.snapshot = KC_SNAPSHOT_LATEST;
+	how.read_only = true;
+	how.count = 0;
+	how.expect = SPI_OK_SELECT;
+	how.what = what;
+	return kc_rule_run(kc_query_prepare(NULL, sql, 0, NULL, &how), NULL, NULL, &how);
 }
 
 /*
@@ -361,12 +374,6 @@ cap_trigger_function(const char *fname)
 	return LookupFuncName(qname, 0, NULL, false);
 }
 
-void
-cap_restore_user(Oid save_user, int save_sec)
-{
-	SetUserIdAndSecContext(save_user, save_sec);
-}
-
 /* OPERATOR(schema.=) for the type's default equality. */
 static char *
 cap_eq_operator(Oid typid)
@@ -450,8 +457,9 @@ cap_rule_load(CapRule *rule)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1];
-	Oid			save_user;
-	int			save_sec;
+	KcQueryKey	key;
+	KcRun		how;
+	SPIPlanPtr	plan;
 	HeapTuple	tup;
 	TupleDesc	desc;
 	bool		isnull;
@@ -465,32 +473,33 @@ cap_rule_load(CapRule *rule)
 	StringInfoData sql;
 	char		relkind;
 
-	if (rule->read_plan)
-	{
-		SPI_freeplan(rule->read_plan);
-		rule->read_plan = NULL;
-	}
+	/* the rule's kept plans were built from the old descriptor */
+	kc_query_forget_rule(KC_RULE_CAP, rule->name);
+	rule->read_sql = NULL;
 	MemoryContextReset(rule->cxt);
 	rule->relmaps = NIL;
 	/* unique across entries: a trigger's cached entry may be recycled */
 	rule->generation = ++cap_generation;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	kc_spi_connect();
 	args[0] = CStringGetTextDatum(rule->name);
-	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	if (SPI_execute_with_args(psprintf("SELECT child_table::pg_catalog.oid, child_columns,"
-									   " amount_column, parent_table::pg_catalog.oid,"
-									   " parent_columns, limit_column"
-									   " FROM %s.kc_cap_rule"
-									   " WHERE rule_name OPERATOR(pg_catalog.=) $1",
-									   cap_nsp_quoted()),
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "kc_cap: reading kc_cap_rule failed");
-	cap_restore_user(save_user, save_sec);
-	if (SPI_processed == 0)
+	how = cap_ext_run(SPI_OK_SELECT, "read of kc_cap_rule");
+	how.count = 1;
+	kc_query_key(&key, KC_RULE_CAP, CAP_Q_LOAD_RULE, NULL, InvalidOid,
+				 cap_ext_schema());
+	plan = kc_query_lookup(&key);
+	if (plan == NULL)
+		plan = kc_query_prepare(&key,
+								psprintf("SELECT child_table::pg_catalog.oid, child_columns,"
+										 " amount_column, parent_table::pg_catalog.oid,"
+										 " parent_columns, limit_column"
+										 " FROM %s.kc_cap_rule"
+										 " WHERE rule_name OPERATOR(pg_catalog.=) $1",
+										 cap_nsp_quoted()),
+								1, argtypes, &how);
+	if (kc_rule_run(plan, args, NULL, &how) == 0)
 	{
-		SPI_finish();
+		kc_spi_finish();
 		return false;
 	}
 
@@ -581,21 +590,10 @@ cap_rule_load(CapRule *rule)
 		appendStringInfo(&sql, "%sx.%s %s $%d", i ? " AND " : "",
 						 quote_identifier(rule->parent_cols[i]),
 						 cap_eq_operator(rule->key_types[i]), i + 1);
-	/*
-	 * Prepared in the context it runs in (as ri_triggers.c does): the plan
-	 * cache re-plans for another user, but not for another
-	 * SECURITY_NOFORCE_RLS state, so a plan prepared by the owner outside
-	 * it would keep the owner's forced policies.
-	 */
-	cap_become_table_owner(rule->parent_relid, &save_user, &save_sec);
-	rule->read_plan = SPI_prepare_cursor(sql.data, nc, rule->key_types, CURSOR_OPT_GENERIC_PLAN);
-	cap_restore_user(save_user, save_sec);
-	if (rule->read_plan == NULL)
-		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
-			 SPI_result_code_string(SPI_result));
-	SPI_keepplan(rule->read_plan);
+	/* prepared at its first use, in the context it runs in (kc_rule_spi.c) */
+	rule->read_sql = MemoryContextStrdup(rule->cxt, sql.data);
 
-	SPI_finish();
+	kc_spi_finish();
 	return true;
 }
 
@@ -617,7 +615,7 @@ cap_rule_get(const char *name, bool missing_ok)
 	if (!found)
 	{
 		rule->valid = false;
-		rule->read_plan = NULL;
+		rule->read_sql = NULL;
 		rule->relmaps = NIL;
 		rule->generation = 0;
 		rule->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap rule",
@@ -824,20 +822,25 @@ bool
 cap_read_parent(CapRule *rule, const Datum *keyvals, bool *limit_null,
 				CapAmt *limit)
 {
-	Oid			save_user;
-	int			save_sec;
-	int			rc;
+	KcQueryKey	key;
+	KcRun		how = {0};
+	SPIPlanPtr	plan;
 	bool		isnull;
 	Datum		d;
 	Oid			from;
 
-	cap_become_table_owner(rule->parent_relid, &save_user, &save_sec);
-	rc = SPI_execute_plan(rule->read_plan, (Datum *) keyvals, NULL, false, 1);
-	cap_restore_user(save_user, save_sec);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "kc_cap: locking the parent row failed: %s",
-			 SPI_result_code_string(rc));
-	if (SPI_processed == 0)
+	how.role = rule->parent_owner;
+	how.snapshot = KC_SNAPSHOT_STATEMENT;
+	how.read_only = false;
+	how.count = 1;
+	how.expect = SPI_OK_SELECT;
+	how.what = "read of the parent row";
+	kc_query_key(&key, KC_RULE_CAP, CAP_Q_READ_PARENT, rule->name,
+				 rule->parent_relid, cap_ext_schema());
+	plan = kc_query_lookup(&key);
+	if (plan == NULL)
+		plan = kc_query_prepare(&key, rule->read_sql, rule->nkeys, rule->key_types, &how);
+	if (kc_rule_run(plan, (Datum *) keyvals, NULL, &how) == 0)
 		return false;
 	from = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0],
 										  SPI_tuptable->tupdesc, 2, &isnull));

@@ -266,14 +266,11 @@ cap_spi_exec(const char *sql, int expect)
 void
 cap_rebuild_totals(CapRule *rule, bool check)
 {
-	Oid			save_user;
-	int			save_sec;
 	StringInfoData sql;
 	SPITupleTable *groups;
 	uint64		ngroups;
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[3];
-	SPIPlanPtr	upsert = cap_total_upsert_plan();
 
 	/*
 	 * No writer of the rule's tables may run while the totals are
@@ -286,28 +283,20 @@ cap_rebuild_totals(CapRule *rule, bool check)
 	LockRelationOid(rule->parent_relid, ShareRowExclusiveLock);
 	(void) find_all_inheritors(rule->child_relid, ShareRowExclusiveLock, NULL);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	kc_spi_connect();
 	args[0] = CStringGetTextDatum(rule->name);
-	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	{
-		/*
-		 * Zero, not delete: the rows stay (a parent's row with total 0 is
-		 * where its writers meet), so a rebuild of unchanged data leaves
-		 * kc_cap_total as it was, also when pg_restore's ALTER TABLE runs
-		 * one through kc_cap_alter_recheck.
-		 */
-		SPIPlanPtr	zero = SPI_prepare(psprintf("UPDATE %s.kc_cap_total SET total = 0"
-												" WHERE rule_name OPERATOR(pg_catalog.=) $1"
-												" AND total OPERATOR(pg_catalog.<>) 0",
-												cap_nsp()), 1, argtypes);
 
-		if (zero == NULL ||
-			SPI_execute_snapshot(zero, args, NULL, GetLatestSnapshot(), InvalidSnapshot,
-								 false, false, 0) != SPI_OK_UPDATE)
-			elog(ERROR, "kc_cap: clearing kept totals failed");
-	}
-	cap_restore_user(save_user, save_sec);
+	/*
+	 * Zero, not delete: the rows stay (a parent's row with total 0 is where
+	 * its writers meet), so a rebuild of unchanged data leaves kc_cap_total
+	 * as it was, also when pg_restore's ALTER TABLE runs one through
+	 * kc_cap_alter_recheck.
+	 */
+	(void) cap_ext_query(psprintf("UPDATE %s.kc_cap_total SET total = 0"
+								  " WHERE rule_name OPERATOR(pg_catalog.=) $1"
+								  " AND total OPERATOR(pg_catalog.<>) 0",
+								  cap_nsp()), 1, argtypes, args,
+						 KC_SNAPSHOT_LATEST, SPI_OK_UPDATE, "clearing of kept totals");
 
 	initStringInfo(&sql);
 	appendStringInfoString(&sql, "SELECT ");
@@ -325,16 +314,7 @@ cap_rebuild_totals(CapRule *rule, bool check)
 		appendStringInfo(&sql, "%s%d", i ? ", " : "", i + 1);
 
 	/* as the child's owner, restricted: see kc_cap_rule.c */
-	cap_become_table_owner(rule->child_relid, &save_user, &save_sec);
-	{
-		SPIPlanPtr	sum = SPI_prepare(sql.data, 0, NULL);
-
-		if (sum == NULL ||
-			SPI_execute_snapshot(sum, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot,
-								 true, false, 0) != SPI_OK_SELECT)
-			elog(ERROR, "kc_cap: summing the child rows failed: %s", sql.data);
-	}
-	cap_restore_user(save_user, save_sec);
+	(void) cap_table_query(rule->child_relid, sql.data, "sum over the child rows");
 	groups = SPI_tuptable;
 	ngroups = SPI_processed;
 
@@ -356,10 +336,7 @@ cap_rebuild_totals(CapRule *rule, bool check)
 			continue;
 		args[1] = cap_key_array(rule, vals);
 		args[2] = sum;
-		cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-		if (SPI_execute_plan(upsert, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING)
-			elog(ERROR, "kc_cap: writing a kept total failed");
-		cap_restore_user(save_user, save_sec);
+		(void) cap_total_add(args, true);
 
 		if (check)
 		{
@@ -393,7 +370,7 @@ cap_rebuild_totals(CapRule *rule, bool check)
 			}
 		}
 	}
-	SPI_finish();
+	kc_spi_finish();
 }
 
 /*
@@ -472,8 +449,6 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 	Oid			argtypes[8] = {TEXTOID, REGCLASSOID, TEXTARRAYOID, TEXTOID,
 	REGCLASSOID, TEXTARRAYOID, TEXTOID, REGROLEOID};
 	Datum		args[8];
-	Oid			save_user;
-	int			save_sec;
 	StringInfoData sql;
 	const char *lit;
 	CapRule    *rule;
@@ -541,8 +516,7 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 						get_rel_name(parent)),
 				 errhint("Each parent row must be identified by its key: add a primary key or unique constraint on those columns.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	kc_spi_connect();
 
 	/* record the rule (the primary key rejects a duplicate name) */
 	for (int i = 0; i < 7; i++)
@@ -550,24 +524,21 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 	/* the rule belongs to the owner of its child table (see kc_drop_cap) */
 	args[7] = ObjectIdGetDatum(cap_rel_owner(child));
 	has_owner = cap_rule_has_declared_by();
-	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	if (SPI_execute_with_args(psprintf("SELECT 1 FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
-									   cap_nsp()),
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "kc_cap: reading kc_cap_rule failed");
-	if (SPI_processed > 0)
+	if (cap_ext_query(psprintf("SELECT 1 FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
+							   cap_nsp()),
+					  1, argtypes, args, KC_SNAPSHOT_STATEMENT, SPI_OK_SELECT,
+					  "read of kc_cap_rule") > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("cap rule \"%s\" already exists", name),
 				 errhint("Choose another name, or drop the rule first with kc_drop_cap.")));
-	if (SPI_execute_with_args(psprintf("INSERT INTO %s.kc_cap_rule (rule_name, child_table,"
-									   " child_columns, amount_column, parent_table,"
-									   " parent_columns, limit_column%s)"
-									   " VALUES ($1, $2, $3, $4, $5, $6, $7%s)", cap_nsp(),
-									   has_owner ? ", declared_by" : "", has_owner ? ", $8" : ""),
-							  has_owner ? 8 : 7, argtypes, args, NULL, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "kc_cap: recording the rule failed");
-	cap_restore_user(save_user, save_sec);
+	(void) cap_ext_query(psprintf("INSERT INTO %s.kc_cap_rule (rule_name, child_table,"
+								  " child_columns, amount_column, parent_table,"
+								  " parent_columns, limit_column%s)"
+								  " VALUES ($1, $2, $3, $4, $5, $6, $7%s)", cap_nsp(),
+								  has_owner ? ", declared_by" : "", has_owner ? ", $8" : ""),
+						 has_owner ? 8 : 7, argtypes, args, KC_SNAPSHOT_STATEMENT,
+						 SPI_OK_INSERT, "recording of the rule");
 
 	/* the triggers, as the caller (who owns both tables) */
 	lit = quote_literal_cstr(name);
@@ -586,7 +557,7 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 					 quote_identifier(psprintf(KC_CAP_TRG_PARENT "%s", name)),
 					 cap_qualified(parent), cap_nsp(), lit);
 	cap_spi_exec(sql.data, SPI_OK_UTILITY);
-	SPI_finish();
+	kc_spi_finish();
 
 	/* totals from the rows already there, each checked against its limit */
 	cap_cache_forget_rule(name);
@@ -607,22 +578,17 @@ cap_rule_tables(const char *name, const char *action, Oid *child, Oid *parent)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1];
-	Oid			save_user;
-	int			save_sec;
 	bool		isnull;
 	Oid			declared_by;
 
 	args[0] = CStringGetTextDatum(name);
-	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	if (SPI_execute_with_args(psprintf("SELECT child_table::pg_catalog.oid, parent_table::pg_catalog.oid,"
-									   " %s FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
-									   cap_rule_has_declared_by() ?
-									   "declared_by::pg_catalog.oid" : "NULL::pg_catalog.oid",
-									   cap_nsp()),
-							  1, argtypes, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "kc_cap: reading kc_cap_rule failed");
-	cap_restore_user(save_user, save_sec);
-	if (SPI_processed == 0)
+	if (cap_ext_query(psprintf("SELECT child_table::pg_catalog.oid, parent_table::pg_catalog.oid,"
+							   " %s FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
+							   cap_rule_has_declared_by() ?
+							   "declared_by::pg_catalog.oid" : "NULL::pg_catalog.oid",
+							   cap_nsp()),
+					  1, argtypes, args, KC_SNAPSHOT_STATEMENT, SPI_OK_SELECT,
+					  "read of kc_cap_rule") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("cap rule \"%s\" does not exist", name),
@@ -671,8 +637,6 @@ kc_drop_cap(PG_FUNCTION_ARGS)
 				parent;
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1];
-	Oid			save_user;
-	int			save_sec;
 	List	   *rels = NIL;
 	ListCell   *lc;
 
@@ -682,8 +646,7 @@ kc_drop_cap(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("argument rule_name of kc_drop_cap must not be NULL")));
 	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	kc_spi_connect();
 	cap_rule_tables(name, "drop", &child, &parent);
 
 	/* no writer of the rule's tables runs while it goes */
@@ -709,24 +672,13 @@ kc_drop_cap(PG_FUNCTION_ARGS)
 	 * totals before we got the tables' locks, whose rows would be orphaned.
 	 */
 	args[0] = CStringGetTextDatum(name);
-	cap_become_owner(cap_total_owner(), &save_user, &save_sec);
-	{
-		SPIPlanPtr	del_total,
-					del_rule;
-
-		del_total = SPI_prepare(psprintf("DELETE FROM %s.kc_cap_total WHERE rule_name OPERATOR(pg_catalog.=) $1",
-										 cap_nsp()), 1, argtypes);
-		del_rule = SPI_prepare(psprintf("DELETE FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
-										cap_nsp()), 1, argtypes);
-		if (del_total == NULL || del_rule == NULL ||
-			SPI_execute_snapshot(del_total, args, NULL, GetLatestSnapshot(),
-								 InvalidSnapshot, false, false, 0) != SPI_OK_DELETE ||
-			SPI_execute_snapshot(del_rule, args, NULL, GetLatestSnapshot(),
-								 InvalidSnapshot, false, false, 0) != SPI_OK_DELETE)
-			elog(ERROR, "kc_cap: removing the rule failed");
-	}
-	cap_restore_user(save_user, save_sec);
-	SPI_finish();
+	(void) cap_ext_query(psprintf("DELETE FROM %s.kc_cap_total WHERE rule_name OPERATOR(pg_catalog.=) $1",
+								  cap_nsp()), 1, argtypes, args, KC_SNAPSHOT_LATEST,
+						 SPI_OK_DELETE, "removal of the kept totals");
+	(void) cap_ext_query(psprintf("DELETE FROM %s.kc_cap_rule WHERE rule_name OPERATOR(pg_catalog.=) $1",
+								  cap_nsp()), 1, argtypes, args, KC_SNAPSHOT_LATEST,
+						 SPI_OK_DELETE, "removal of the rule");
+	kc_spi_finish();
 	cap_cache_forget_rule(name);
 	cap_rule_invalidate(name);
 	PG_RETURN_VOID();
@@ -755,8 +707,7 @@ cap_rebuild_rule(FunctionCallInfo fcinfo, const char *fname, bool add_triggers)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("argument rule_name of %s must not be NULL", fname)));
 	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	kc_spi_connect();
 	cap_rule_tables(name, "rebuild", &child, &parent);
 	if (!OidIsValid(child) || !OidIsValid(parent))
 		ereport(ERROR,
@@ -767,7 +718,7 @@ cap_rebuild_rule(FunctionCallInfo fcinfo, const char *fname, bool add_triggers)
 	LockRelationOid(child, ShareRowExclusiveLock);
 	if (add_triggers)
 		cap_truncate_triggers(name, child);
-	SPI_finish();
+	kc_spi_finish();
 	rule = cap_rule_get(name, false);
 	cap_cache_forget_rule(name);
 	cap_rebuild_totals(rule, true);
