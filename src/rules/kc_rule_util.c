@@ -1,12 +1,12 @@
 /*
- * kc_domain_util.c
- *		Helpers shared by the domain-rule triggers: the extension's schema,
- *		trigger-call checks, column lookup, amounts and shares written in
- *		Vietnamese notation, plans run under the latest snapshot,
- *		kc_trigger_args() for the SQL-level reports, and kc_inherit_guard(),
- *		which keeps the rules sound under plain table inheritance.
+ * kc_rule_util.c
+ *		Helpers shared by the rules' triggers: the extension's schema and
+ *		the owner of its tables, trigger-call checks, column lookup, amounts
+ *		and shares written in Vietnamese notation, kc_trigger_args() for the
+ *		SQL-level reports, and kc_inherit_guard(), which keeps the rules
+ *		sound under plain table inheritance.
  *
- * Nothing here switches user.
+ * Nothing here switches user (kc_rule_spi.c does, for every rule).
  */
 #include "kc_ext.h"
 
@@ -28,7 +28,7 @@
 #include "kc_rule_util.h"
 
 char *
-kc_domain_schema_of(Oid fn_oid)
+kc_rule_schema_of(Oid fn_oid)
 {
 	Oid			nsp = get_func_namespace(fn_oid);
 	char	   *name = get_namespace_name(nsp);
@@ -66,7 +66,7 @@ kc_rule_ext_table_owner(Oid fn_oid, const char *relname)
 }
 
 TriggerData *
-kc_domain_trigger_data(FunctionCallInfo fcinfo, const char *funcname,
+kc_rule_trigger_data(FunctionCallInfo fcinfo, const char *funcname,
 					   bool row_level, int nargs)
 {
 	TriggerData *trigdata;
@@ -92,7 +92,7 @@ kc_domain_trigger_data(FunctionCallInfo fcinfo, const char *funcname,
 }
 
 AttrNumber
-kc_domain_column(Relation rel, const char *column, const char *trigger_name)
+kc_rule_column(Relation rel, const char *column, const char *trigger_name)
 {
 	int			attnum = SPI_fnumber(RelationGetDescr(rel), column);
 
@@ -106,7 +106,7 @@ kc_domain_column(Relation rel, const char *column, const char *trigger_name)
 }
 
 char *
-kc_domain_format_dong(int64 amount)
+kc_rule_format_dong(int64 amount)
 {
 	char		buf[KC_FORMAT_BUFSZ];
 	int			len;
@@ -119,7 +119,7 @@ kc_domain_format_dong(int64 amount)
 }
 
 char *
-kc_domain_format_share_pct(Datum share)
+kc_rule_format_share_pct(Datum share)
 {
 	Datum		pct;
 	char	   *plain;
@@ -229,7 +229,7 @@ kc_inherit_guard(PG_FUNCTION_ARGS)
 	List	   *children;
 	ListCell   *lc;
 
-	trigdata = kc_domain_trigger_data(fcinfo, "kc_inherit_guard", false, 2);
+	trigdata = kc_rule_trigger_data(fcinfo, "kc_inherit_guard", false, 2);
 	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),

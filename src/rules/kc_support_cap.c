@@ -100,7 +100,7 @@ get_rule_plan(Oid fn_oid, const KcRun *how)
 	 * first, then a source-specific one.  Overlaps are refused when rules
 	 * are written, so there is never a tie.
 	 */
-	s = kc_domain_schema_of(fn_oid);
+	s = kc_rule_schema_of(fn_oid);
 	return kc_query_prepare(&key,
 							psprintf("SELECT r.rule_id, r.max_share, r.max_amount::pg_catalog.int8,"
 									 " r.legal_basis, c.name_vi"
@@ -220,7 +220,7 @@ report_violation(FunctionCallInfo fcinfo, Relation rel, Datum *values,
 	TupleDesc	rd;
 	char	   *legal_basis;
 	char	   *name_vi;
-	char	   *asked = kc_domain_format_dong(support);
+	char	   *asked = kc_rule_format_dong(support);
 	KcRun		how = support_run(fcinfo->flinfo->fn_oid, KC_SNAPSHOT_STATEMENT, true);
 
 	kc_spi_connect();
@@ -239,9 +239,9 @@ report_violation(FunctionCallInfo fcinfo, Relation rel, Datum *values,
 						asked, category, RelationGetRelationName(rel)),
 				 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s%% of the cost %s, that is %s; asked for %s.",
 						   category, name_vi, memo.rule_id, legal_basis,
-						   kc_domain_format_share_pct(memo.share),
-						   kc_domain_format_dong(cost),
-						   kc_domain_format_dong(share_cap), asked),
+						   kc_rule_format_share_pct(memo.share),
+						   kc_rule_format_dong(cost),
+						   kc_rule_format_dong(share_cap), asked),
 				 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
 	else
 		ereport(ERROR,
@@ -250,7 +250,7 @@ report_violation(FunctionCallInfo fcinfo, Relation rel, Datum *values,
 						asked, category, RelationGetRelationName(rel)),
 				 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s; asked for %s.",
 						   category, name_vi, memo.rule_id, legal_basis,
-						   kc_domain_format_dong(memo.amount), asked),
+						   kc_rule_format_dong(memo.amount), asked),
 				 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
 }
 
@@ -268,12 +268,12 @@ get_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
 		cols = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
 									  sizeof(SupportCapColumns));
 
-	cols->category = kc_domain_column(rel, tg->tgargs[0], tg->tgname);
-	cols->source = tg->tgargs[1][0] ? kc_domain_column(rel, tg->tgargs[1], tg->tgname) : 0;
-	cols->province = tg->tgargs[2][0] ? kc_domain_column(rel, tg->tgargs[2], tg->tgname) : 0;
-	cols->approved_on = kc_domain_column(rel, tg->tgargs[3], tg->tgname);
-	cols->cost = kc_domain_column(rel, tg->tgargs[4], tg->tgname);
-	cols->support = kc_domain_column(rel, tg->tgargs[5], tg->tgname);
+	cols->category = kc_rule_column(rel, tg->tgargs[0], tg->tgname);
+	cols->source = tg->tgargs[1][0] ? kc_rule_column(rel, tg->tgargs[1], tg->tgname) : 0;
+	cols->province = tg->tgargs[2][0] ? kc_rule_column(rel, tg->tgargs[2], tg->tgname) : 0;
+	cols->approved_on = kc_rule_column(rel, tg->tgargs[3], tg->tgname);
+	cols->cost = kc_rule_column(rel, tg->tgargs[4], tg->tgname);
+	cols->support = kc_rule_column(rel, tg->tgargs[5], tg->tgname);
 
 	/* The table may have been altered since the check was installed. */
 	if (TupleDescAttr(desc, cols->approved_on - 1)->atttypid != DATEOID)
@@ -380,7 +380,7 @@ kc_support_cap_check(PG_FUNCTION_ARGS)
 	char		nulls[4];
 	Oid			nsp;
 
-	trigdata = kc_domain_trigger_data(fcinfo, "kc_support_cap_check", true, 6);
+	trigdata = kc_rule_trigger_data(fcinfo, "kc_support_cap_check", true, 6);
 	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
 		TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
 		ereport(ERROR,
@@ -475,7 +475,7 @@ get_overlap_plan(Oid fn_oid, const KcRun *how)
 		return plan;
 
 	/* The stored row, not the trigger's copy: it may be gone already. */
-	s = kc_domain_schema_of(fn_oid);
+	s = kc_rule_schema_of(fn_oid);
 	return kc_query_prepare(&key,
 							psprintf("SELECT o.rule_id, o.legal_basis,"
 									 " pg_catalog.to_char(o.effective_from, 'YYYY-MM-DD'),"
@@ -520,11 +520,11 @@ kc_support_cap_rule_overlap(PG_FUNCTION_ARGS)
 	Datum		values[1];
 	KcRun		how;
 
-	trigdata = kc_domain_trigger_data(fcinfo, "kc_support_cap_rule_overlap", true, 0);
+	trigdata = kc_rule_trigger_data(fcinfo, "kc_support_cap_rule_overlap", true, 0);
 	rel = trigdata->tg_relation;
 	row = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
 		trigdata->tg_newtuple : trigdata->tg_trigtuple;
-	attnum = kc_domain_column(rel, "rule_id", trigdata->tg_trigger->tgname);
+	attnum = kc_rule_column(rel, "rule_id", trigdata->tg_trigger->tgname);
 	values[0] = heap_getattr(row, attnum, RelationGetDescr(rel), &isnull);
 	if (isnull)
 		return PointerGetDatum(NULL);

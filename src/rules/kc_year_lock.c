@@ -159,7 +159,7 @@ get_closed_plan(Oid fn_oid, const KcRun *how)
 										 " WHERE y.year OPERATOR(pg_catalog.=) $1"
 										 "    OR y.year OPERATOR(pg_catalog.=) $2"
 										 " ORDER BY y.year LIMIT 1",
-										 kc_domain_schema_of(fn_oid)),
+										 kc_rule_schema_of(fn_oid)),
 								2, argtypes, how);
 	return plan;
 }
@@ -212,7 +212,7 @@ fill_cache(Oid fn_oid, Oid nsp, Oid owner)
 	if (plan == NULL)
 		plan = kc_query_prepare(&key,
 								psprintf("SELECT y.year FROM %s.kc_closed_year y",
-										 kc_domain_schema_of(fn_oid)),
+										 kc_rule_schema_of(fn_oid)),
 								0, NULL, &how);
 	if (kc_rule_run(plan, NULL, NULL, &how) > YEAR_CACHE_MAX)
 		return;					/* too many to cache: look up every row */
@@ -240,7 +240,7 @@ PG_FUNCTION_INFO_V1(kc_year_lock_status_changed);
 Datum
 kc_year_lock_status_changed(PG_FUNCTION_ARGS)
 {
-	(void) kc_domain_trigger_data(fcinfo, "kc_year_lock_status_changed", false, 0);
+	(void) kc_rule_trigger_data(fcinfo, "kc_year_lock_status_changed", false, 0);
 	status_generation++;
 	cache_valid = false;
 	return PointerGetDatum(NULL);
@@ -305,7 +305,7 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 	Oid			owner;
 	KcRun		how;
 
-	trigdata = kc_domain_trigger_data(fcinfo, "kc_year_lock_row", true, 1);
+	trigdata = kc_rule_trigger_data(fcinfo, "kc_year_lock_row", true, 1);
 	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
@@ -313,7 +313,7 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 	rel = trigdata->tg_relation;
 	desc = RelationGetDescr(rel);
 	column = trigdata->tg_trigger->tgargs[0];
-	attnum = kc_domain_column(rel, column, trigdata->tg_trigger->tgname);
+	attnum = kc_rule_column(rel, column, trigdata->tg_trigger->tgname);
 
 	/* $1: the old row's year, $2: the new row's. */
 	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
@@ -413,14 +413,14 @@ kc_year_lock_truncate(PG_FUNCTION_ARGS)
 	SPIPlanPtr	plan;
 	Oid			owner;
 
-	trigdata = kc_domain_trigger_data(fcinfo, "kc_year_lock_truncate", false, 1);
+	trigdata = kc_rule_trigger_data(fcinfo, "kc_year_lock_truncate", false, 1);
 	if (!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function \"kc_year_lock_truncate\" must be fired BEFORE TRUNCATE")));
 	rel = trigdata->tg_relation;
 	column = trigdata->tg_trigger->tgargs[0];
-	(void) kc_domain_column(rel, column, trigdata->tg_trigger->tgname);
+	(void) kc_rule_column(rel, column, trigdata->tg_trigger->tgname);
 	(void) closed_year_table(fcinfo->flinfo->fn_oid, rel, &owner);
 
 	sql = psprintf("SELECT y.year, y.closed_by::pg_catalog.text, y.reason"
@@ -428,7 +428,7 @@ kc_year_lock_truncate(PG_FUNCTION_ARGS)
 				   " WHERE EXISTS (SELECT FROM %s t"
 				   "               WHERE t.%s OPERATOR(pg_catalog.=) y.year)"
 				   " ORDER BY y.year LIMIT 1",
-				   kc_domain_schema_of(fcinfo->flinfo->fn_oid),
+				   kc_rule_schema_of(fcinfo->flinfo->fn_oid),
 				   quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
 											  RelationGetRelationName(rel)),
 				   quote_identifier(column));
@@ -556,7 +556,7 @@ change_year(FunctionCallInfo fcinfo, bool close)
 	char	   *reason;
 	Oid			caller = GetUserId();
 	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
-	char	   *schema = kc_domain_schema_of(fcinfo->flinfo->fn_oid);
+	char	   *schema = kc_rule_schema_of(fcinfo->flinfo->fn_oid);
 	Oid			status_relid;
 	Oid			owner;
 	int			save_nestlevel;

@@ -4,13 +4,18 @@
  *		never exceeds the parent's limit column".
  *
  * The pieces, one file each:
- *	kc_cap_amount.c   amounts (int128 for kc_money/bigint, numeric otherwise)
- *	kc_cap_rule.c     rule descriptors loaded from kc_cap_rule, their
- *	                  queries (through kc_rule_spi.c), invalidation, keys
- *	kc_cap_totals.c   running totals: per-statement deltas, the per-
- *	                  transaction cache with savepoint handling, write-back
- *	kc_cap_trigger.c  the trigger functions
- *	kc_cap_declare.c  kc_enforce_cap, kc_drop_cap, kc_cap_rebuild
+ *	kc_cap_amount.c    amounts (int128 for kc_money/bigint, numeric otherwise)
+ *	kc_cap_rule.c      rule descriptors loaded from kc_cap_rule, their
+ *	                   queries (through kc_rule_spi.c), invalidation
+ *	kc_cap_key.c       keys: bytes, hashing, order, canonical text, descriptions
+ *	kc_cap_statement.c per-statement deltas, applied at the statement's end
+ *	kc_cap_cache.c     the per-transaction cache of kept totals and limits,
+ *	                   savepoints, the write-back at commit
+ *	kc_cap_trigger.c   the trigger functions
+ *	kc_cap_declare.c   kc_enforce_cap, kc_drop_cap, kc_cap_rebuild
+ *
+ * Calls go one way: trigger -> statement -> cache -> rule, key, amount;
+ * declare -> cache, rule, key.
  */
 #ifndef KC_CAP_H
 #define KC_CAP_H
@@ -22,6 +27,7 @@
 #include "executor/spi.h"
 #include "executor/tuptable.h"
 #include "utils/numeric.h"
+#include "utils/hsearch.h"
 #include "utils/rel.h"
 
 /* At most this many key columns (a unique index has at most 32). */
@@ -83,8 +89,16 @@ typedef struct CapRule
 	List	   *relmaps;		/* CapRelMap * */
 } CapRule;
 
+/* A key's bytes (see cap_key_from_slot): the hash key of the caches. */
+typedef struct CapStrKey
+{
+	const char *str;
+	int			len;
+} CapStrKey;
+
 /* kc_cap_amount.c */
 extern CapAmt cap_amt_zero(bool isnum);
+extern CapAmt cap_amt_copy(CapAmt a, MemoryContext cxt);
 extern CapAmt cap_amt_from_datum(const CapRule *rule, Datum d, Oid typid);
 extern CapAmt cap_amt_from_numeric(const CapRule *rule, Datum n);
 extern CapAmt cap_amt_add(CapAmt a, CapAmt b, bool negate_b);
@@ -102,11 +116,16 @@ extern Oid	cap_total_owner(void);
 extern CapRule *cap_rule_get(const char *name, bool missing_ok);
 extern void cap_rule_invalidate(const char *name);
 extern CapRelMap *cap_rule_relmap(CapRule *rule, Relation rel, bool parent);
+/* kc_cap_key.c */
 extern bool cap_key_from_slot(CapRule *rule, TupleTableSlot *slot,
 							  const AttrNumber *atts, Datum *vals,
 							  StringInfo keystr);
 extern Datum cap_key_array(CapRule *rule, const Datum *vals);
 extern char *cap_key_describe(CapRule *rule, const Datum *vals, bool parent);
+extern HTAB *cap_key_hash_create(const char *name, Size entrysize,
+								 MemoryContext cxt);
+extern int	cap_key_order(const CapRule *ra, const CapStrKey *a,
+						  const CapRule *rb, const CapStrKey *b);
 extern Oid	cap_rel_owner(Oid relid);
 extern uint64 cap_total_add(Datum *args, bool upsert);
 extern uint64 cap_ext_query(const char *sql, int nargs, Oid *argtypes,
@@ -119,15 +138,20 @@ extern void cap_check_rule_table(const char *rule, Oid relid, const char *what);
 extern void cap_check_key_collation(const char *rule, Oid relid, const char *col);
 extern Oid	cap_trigger_function(const char *fname);
 
-/* kc_cap_totals.c */
+/* kc_cap_statement.c */
 extern void cap_pending_add(CapRule *rule, const Datum *keyvals,
 							StringInfo keystr, CapAmt delta);
+extern void cap_install_hooks(void);
+
+/* kc_cap_cache.c */
+extern void cap_cache_apply(CapRule *rule, const Datum *keyvals,
+							const CapStrKey *key, CapAmt delta);
+extern void cap_cache_register_callbacks(void);
 extern void cap_parent_changed(CapRule *rule, Relation parent_rel,
 							   const Datum *keyvals, StringInfo keystr,
 							   bool exists, bool limit_null, CapAmt limit,
 							   bool check);
 extern void cap_cache_forget_rule(const char *rule_name);
-extern void cap_install_hooks(void);
 
 /* kc_cap_declare.c */
 extern void cap_rebuild_totals(CapRule *rule, bool check);

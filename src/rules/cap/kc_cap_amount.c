@@ -184,3 +184,17 @@ cap_amt_describe(CapAmt a)
 	return psprintf("%s (%s)", plain,
 					pg_any_to_server(vn, len, PG_UTF8));
 }
+
+/* A copy of the amount whose numeric lives in cxt. */
+CapAmt
+cap_amt_copy(CapAmt a, MemoryContext cxt)
+{
+	if (a.isnum && a.n)
+	{
+		Numeric		n = MemoryContextAlloc(cxt, VARSIZE(a.n));
+
+		memcpy(n, a.n, VARSIZE(a.n));
+		a.n = n;
+	}
+	return a;
+}

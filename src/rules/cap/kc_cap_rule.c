@@ -724,93 +724,6 @@ cap_rule_relmap(CapRule *rule, Relation rel, bool parent)
 }
 
 /*
- * Read the key columns from `slot`.  Returns false when any is NULL (the
- * row is not checked, as with MATCH SIMPLE).  Otherwise fills vals and sets
- * keystr to bytes that are equal exactly for equal keys of this rule: the
- * rule's address, then each value's image (kc_enforce_cap only accepts key
- * types whose equality is image equality, so no output function is needed
- * on the per-row path).
- */
-bool
-cap_key_from_slot(CapRule *rule, TupleTableSlot *slot, const AttrNumber *atts,
-				  Datum *vals, StringInfo keystr)
-{
-	bool		isnull;
-
-	for (int i = 0; i < rule->nkeys; i++)
-	{
-		vals[i] = slot_getattr(slot, atts[i], &isnull);
-		if (isnull)
-			return false;
-	}
-	resetStringInfo(keystr);
-	appendBinaryStringInfo(keystr, (const char *) &rule, sizeof(CapRule *));
-	for (int i = 0; i < rule->nkeys; i++)
-	{
-		if (rule->key_byval[i])
-			appendBinaryStringInfo(keystr, (const char *) &vals[i], sizeof(Datum));
-		else if (rule->key_len[i] > 0)
-			appendBinaryStringInfo(keystr, DatumGetPointer(vals[i]), rule->key_len[i]);
-		else if (rule->key_len[i] == -1)
-		{
-			struct varlena *v = PG_DETOAST_DATUM_PACKED(vals[i]);
-			int32		len = VARSIZE_ANY_EXHDR(v);
-
-			appendBinaryStringInfo(keystr, (const char *) &len, sizeof(int32));
-			appendBinaryStringInfo(keystr, VARDATA_ANY(v), len);
-			if ((Pointer) v != DatumGetPointer(vals[i]))
-				pfree(v);
-		}
-		else
-		{
-			const char *c = DatumGetCString(vals[i]);
-
-			appendBinaryStringInfo(keystr, c, strlen(c) + 1);
-		}
-	}
-	return true;
-}
-
-/*
- * The key as the text[] kept in kc_cap_total.parent_key: the canonical
- * text of each value, the same in every session.  Output functions of
- * dates, times, intervals, bytea, floats and money follow session settings
- * (DateStyle, TimeZone, IntervalStyle, bytea_output, extra_float_digits,
- * lc_monetary), which would give one parent several keys, so for such
- * types the settings are pinned (as pg_dump pins them) around the output.
- */
-Datum
-cap_key_array(CapRule *rule, const Datum *vals)
-{
-	Datum		elems[KC_CAP_MAX_KEYS];
-	int			nest = -1;
-
-	if (rule->key_needs_pinned_output)
-	{
-		static const char *const pinned[][2] = {
-			{"DateStyle", "ISO, YMD"},
-			{"IntervalStyle", "postgres"},
-			{"TimeZone", "UTC"},
-			{"bytea_output", "hex"},
-			{"extra_float_digits", "1"},
-			{"lc_monetary", "C"},
-		};
-
-		nest = NewGUCNestLevel();
-		for (size_t i = 0; i < lengthof(pinned); i++)
-			(void) set_config_option(pinned[i][0], pinned[i][1], PGC_USERSET,
-									 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0,
-									 false);
-	}
-	for (int i = 0; i < rule->nkeys; i++)
-		elems[i] = CStringGetTextDatum(OutputFunctionCall(&rule->key_out[i], vals[i]));
-	if (nest >= 0)
-		AtEOXact_GUC(true, nest);
-	return PointerGetDatum(construct_array(elems, rule->nkeys, TEXTOID, -1, false,
-										   TYPALIGN_INT));
-}
-
-/*
  * Read the limit of the parent row with this key, as the owner of the
  * parent table, with a new snapshot (READ COMMITTED).  False when there is
  * none.  Callers hold the key's kept-total row lock (see above).
@@ -860,23 +773,4 @@ cap_read_parent(CapRule *rule, const Datum *keyvals, bool *limit_null,
 	else
 		*limit = cap_amt_from_datum(rule, d, rule->limit_type);
 	return true;
-}
-
-/* "(plan_id)=(42)", like foreign-key errors. */
-char *
-cap_key_describe(CapRule *rule, const Datum *vals, bool parent)
-{
-	StringInfoData s;
-
-	initStringInfo(&s);
-	appendStringInfoChar(&s, '(');
-	for (int i = 0; i < rule->nkeys; i++)
-		appendStringInfo(&s, "%s%s", i ? ", " : "",
-						 quote_identifier(parent ? rule->parent_cols[i] : rule->child_cols[i]));
-	appendStringInfoString(&s, ")=(");
-	for (int i = 0; i < rule->nkeys; i++)
-		appendStringInfo(&s, "%s%s", i ? ", " : "",
-						 OutputFunctionCall(&rule->key_out[i], vals[i]));
-	appendStringInfoChar(&s, ')');
-	return s.data;
 }

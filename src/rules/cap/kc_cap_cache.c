@@ -1,12 +1,13 @@
 /*
- * kc_cap_totals.c
- *		Running totals of cap rules.
+ * kc_cap_cache.c
+ *		Running totals of cap rules: the per-transaction cache of kept totals
+ *		and limits, its savepoint handling, and the write-back at commit.
  *
  * kc_cap_total keeps, per (rule, key), the sum of the child amounts whose
  * reference equals the key (for every key, whether a parent row has it or
  * not), so checking a row never re-sums the children.
  *
- * Three layers:
+ * Three layers (the first in kc_cap_statement.c, the others here):
  *	- per statement: the child row triggers only add the row's amount to a
  *	  delta per key in a hash table of the current executor level; when the
  *	  statement's after-triggers have fired (ExecutorFinish hook, or the end
@@ -44,44 +45,13 @@
 #include "access/relation.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
-#include "executor/executor.h"
 #include "miscadmin.h"
-#include "nodes/parsenodes.h"
-#include "tcop/utility.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
-
-typedef struct CapStrKey
-{
-	const char *str;
-	int			len;
-} CapStrKey;
-
-/* One key's delta in one statement. */
-typedef struct CapPending
-{
-	CapStrKey	key;			/* must be first */
-	CapRule    *rule;
-	Datum		keyvals[KC_CAP_MAX_KEYS];
-	CapAmt		delta;
-} CapPending;
-
-/*
- * The deltas of one executor level.  Levels are kept and reused (a
- * statement of one row must not pay for creating a hash table): `hash`
- * lives in its own context, keys and numerics in `cxt`, reset after use.
- */
-typedef struct CapLevel
-{
-	MemoryContext cxt;
-	HTAB	   *hash;
-	bool		used;
-} CapLevel;
 
 /* What a ROLLBACK TO restores. */
 typedef struct CapState
@@ -114,78 +84,9 @@ typedef struct CapEntry
 	CapState	st;
 } CapEntry;
 
-static CapLevel **levels = NULL;	/* [0] is for rows outside any level */
-static int	nlevels = 0;
-static int	cur_depth = 0;
 static MemoryContext cache_cxt = NULL;
 static MemoryContext cache_hcxt = NULL;
 static HTAB *cache = NULL;
-static ExecutorFinish_hook_type prev_executor_finish = NULL;
-static ProcessUtility_hook_type prev_process_utility = NULL;
-
-static uint32
-cap_key_hash(const void *key, Size keysize)
-{
-	const CapStrKey *k = key;
-
-	return hash_bytes((const unsigned char *) k->str, k->len);
-}
-
-static int
-cap_key_match(const void *a, const void *b, Size keysize)
-{
-	const CapStrKey *ka = a;
-	const CapStrKey *kb = b;
-
-	return (ka->len == kb->len && memcmp(ka->str, kb->str, ka->len) == 0) ? 0 : 1;
-}
-
-static HTAB *
-cap_hash_create(const char *name, Size entrysize, MemoryContext cxt)
-{
-	HASHCTL		ctl;
-
-	ctl.keysize = sizeof(CapStrKey);
-	ctl.entrysize = entrysize;
-	ctl.hash = cap_key_hash;
-	ctl.match = cap_key_match;
-	ctl.hcxt = cxt;
-	return hash_create(name, 64, &ctl,
-					   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
-}
-
-static int
-cap_key_cmp(const CapStrKey *a, const CapStrKey *b)
-{
-	int			c = memcmp(a->str, b->str, Min(a->len, b->len));
-
-	if (c != 0)
-		return c;
-	return (a->len > b->len) - (a->len < b->len);
-}
-
-/*
- * Keys start with the rule's address, which differs between sessions:
- * order by rule name, then by the key's bytes, the same in every session.
- */
-static int
-cap_order(const CapRule *ra, const CapStrKey *a, const CapRule *rb, const CapStrKey *b)
-{
-	int			c = (ra == rb) ? 0 : strcmp(ra->name, rb->name);
-	CapStrKey	ka = {a->str + sizeof(CapRule *), a->len - (int) sizeof(CapRule *)};
-	CapStrKey	kb = {b->str + sizeof(CapRule *), b->len - (int) sizeof(CapRule *)};
-
-	return c ? c : cap_key_cmp(&ka, &kb);
-}
-
-static int
-cap_pending_qsort(const void *a, const void *b)
-{
-	const CapPending *pa = *(CapPending *const *) a;
-	const CapPending *pb = *(CapPending *const *) b;
-
-	return cap_order(pa->rule, &pa->key, pb->rule, &pb->key);
-}
 
 static int
 cap_entry_qsort(const void *a, const void *b)
@@ -193,20 +94,7 @@ cap_entry_qsort(const void *a, const void *b)
 	const CapEntry *ea = *(CapEntry *const *) a;
 	const CapEntry *eb = *(CapEntry *const *) b;
 
-	return cap_order(ea->rule, &ea->key, eb->rule, &eb->key);
-}
-
-static CapAmt
-cap_amt_copy(CapAmt a, MemoryContext cxt)
-{
-	if (a.isnum && a.n)
-	{
-		Numeric		n = MemoryContextAlloc(cxt, VARSIZE(a.n));
-
-		memcpy(n, a.n, VARSIZE(a.n));
-		a.n = n;
-	}
-	return a;
+	return cap_key_order(ea->rule, &ea->key, eb->rule, &eb->key);
 }
 
 static bool
@@ -236,7 +124,7 @@ cap_cache_ensure(void)
 		cache_hcxt = AllocSetContextCreate(TopMemoryContext, "kc_cap totals hash",
 										   ALLOCSET_SMALL_SIZES);
 	if (cache == NULL)
-		cache = cap_hash_create("kc_cap totals", sizeof(CapEntry), cache_hcxt);
+		cache = cap_key_hash_create("kc_cap totals", sizeof(CapEntry), cache_hcxt);
 }
 
 static CapEntry *
@@ -436,28 +324,31 @@ cap_report_child_violation(CapRule *rule, CapEntry *ce, CapAmt before,
 			 errtableconstraint(child, rule->name)));
 }
 
-/* Apply one statement's delta for one key: check, then remember. */
-static void
-cap_apply(CapPending *pe)
+/*
+ * Apply one statement's net delta for one key (kc_cap_statement.c): check
+ * it against the limit, then remember it for the write-back at commit.
+ */
+void
+cap_cache_apply(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
+				CapAmt delta)
 {
-	CapRule    *rule = pe->rule;
 	CapEntry   *ce;
 	CapAmt		before,
 				after;
 	MemoryContext old;
 
-	if (cap_amt_sign(pe->delta) == 0)
+	if (cap_amt_sign(delta) == 0)
 		return;
 	if (!rule->valid)
 		rule = cap_rule_get(rule->name, false);
-	ce = cap_cache_find(&pe->key);
+	ce = cap_cache_find(key);
 	if (ce == NULL || ce->st.dead || ce->rule != rule)
 	{
 		/* first touch: the delta is already in the kept total */
-		ce = cap_cache_touch(rule, pe->keyvals, &pe->key, true, &pe->delta);
+		ce = cap_cache_touch(rule, keyvals, key, true, &delta);
 		after = ce->st.base;
-		before = cap_amt_add(after, pe->delta, true);
-		if (ce->st.has_parent && cap_amt_sign(pe->delta) > 0 &&
+		before = cap_amt_add(after, delta, true);
+		if (ce->st.has_parent && cap_amt_sign(delta) > 0 &&
 			cap_exceeds(&ce->st, after))
 			cap_report_child_violation(rule, ce, before, after);
 		return;
@@ -465,140 +356,14 @@ cap_apply(CapPending *pe)
 	if (ce->generation != rule->generation)
 		cap_entry_reread_limit(rule, ce);
 	before = cap_amt_add(ce->st.base, ce->st.delta, false);
-	after = cap_amt_add(before, pe->delta, false);
-	if (ce->st.has_parent && cap_amt_sign(pe->delta) > 0 &&
+	after = cap_amt_add(before, delta, false);
+	if (ce->st.has_parent && cap_amt_sign(delta) > 0 &&
 		cap_exceeds(&ce->st, after))
 		cap_report_child_violation(rule, ce, before, after);
 	cap_entry_modify(ce);
 	old = MemoryContextSwitchTo(cache_cxt);
-	ce->st.delta = cap_amt_add(ce->st.delta, pe->delta, false);
+	ce->st.delta = cap_amt_add(ce->st.delta, delta, false);
 	MemoryContextSwitchTo(old);
-}
-
-static void
-cap_level_flush(CapLevel *lvl)
-{
-	HASH_SEQ_STATUS st;
-	CapPending **arr;
-	CapPending *pe;
-	long		n,
-				i = 0;
-
-	if (!lvl->used || (n = hash_get_num_entries(lvl->hash)) == 0)
-		return;
-	if (n == 1)
-	{
-		hash_seq_init(&st, lvl->hash);
-		pe = hash_seq_search(&st);
-		hash_seq_term(&st);
-		cap_apply(pe);
-		return;
-	}
-	arr = MemoryContextAlloc(lvl->cxt, n * sizeof(CapPending *));
-	hash_seq_init(&st, lvl->hash);
-	while ((pe = hash_seq_search(&st)) != NULL)
-		arr[i++] = pe;
-	/* the same order in every session: fewer deadlocks */
-	qsort(arr, n, sizeof(CapPending *), cap_pending_qsort);
-	for (i = 0; i < n; i++)
-		cap_apply(arr[i]);
-}
-
-/* Empty a level for its next use. */
-static void
-cap_level_clear(CapLevel *lvl)
-{
-	HASH_SEQ_STATUS st;
-	CapPending *pe;
-
-	if (!lvl->used)
-		return;
-	hash_seq_init(&st, lvl->hash);
-	while ((pe = hash_seq_search(&st)) != NULL)
-		hash_search(lvl->hash, &pe->key, HASH_REMOVE, NULL);
-	MemoryContextReset(lvl->cxt);
-	lvl->used = false;
-}
-
-static CapLevel *
-cap_level_at(int depth)
-{
-	if (depth >= nlevels)
-	{
-		int			n = Max(8, depth * 2);
-
-		if (levels == NULL)
-			levels = MemoryContextAllocZero(TopMemoryContext, n * sizeof(CapLevel *));
-		else
-		{
-			levels = repalloc(levels, n * sizeof(CapLevel *));
-			memset(levels + nlevels, 0, (n - nlevels) * sizeof(CapLevel *));
-		}
-		nlevels = n;
-	}
-	if (levels[depth] == NULL)
-	{
-		CapLevel   *lvl = MemoryContextAllocZero(TopMemoryContext, sizeof(CapLevel));
-		MemoryContext hcxt = AllocSetContextCreate(TopMemoryContext, "kc_cap statement deltas",
-												   ALLOCSET_SMALL_SIZES);
-
-		lvl->hash = cap_hash_create("kc_cap statement deltas", sizeof(CapPending), hcxt);
-		lvl->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap statement data",
-										 ALLOCSET_SMALL_SIZES);
-		levels[depth] = lvl;
-	}
-	return levels[depth];
-}
-
-/*
- * A child row's contribution.  Normally collected for the end of the
- * statement; when no statement level is open (the library was loaded in
- * the middle of this statement) it is applied at once, which checks the
- * row on its own (stricter, never weaker).
- */
-void
-cap_pending_add(CapRule *rule, const Datum *keyvals, StringInfo keystr,
-				CapAmt delta)
-{
-	CapLevel   *lvl = cap_level_at(cur_depth);
-	CapStrKey	key;
-	CapPending *pe;
-	bool		found;
-	MemoryContext old;
-
-	lvl->used = true;
-	key.str = keystr->data;
-	key.len = keystr->len;
-	pe = hash_search(lvl->hash, &key, HASH_ENTER, &found);
-	old = MemoryContextSwitchTo(lvl->cxt);
-	if (!found)
-	{
-		char	   *k = palloc(keystr->len);
-
-		memcpy(k, keystr->data, keystr->len);
-		pe->key.str = k;
-		pe->key.len = keystr->len;
-		pe->rule = rule;
-		for (int i = 0; i < rule->nkeys; i++)
-			pe->keyvals[i] = datumCopy(keyvals[i], rule->key_byval[i], rule->key_len[i]);
-		pe->delta = cap_amt_copy(delta, lvl->cxt);
-	}
-	else
-		pe->delta = cap_amt_add(pe->delta, delta, false);
-	MemoryContextSwitchTo(old);
-
-	if (cur_depth == 0)
-	{
-		PG_TRY();
-		{
-			cap_level_flush(lvl);
-		}
-		PG_FINALLY();
-		{
-			cap_level_clear(lvl);
-		}
-		PG_END_TRY();
-	}
 }
 
 /*
@@ -814,87 +579,10 @@ cap_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 	}
 }
 
-/* ---------------------------------------------------------------------
- * Statement boundaries
- * ---------------------------------------------------------------------
- */
-
-static void
-cap_executor_finish(QueryDesc *queryDesc)
-{
-	int			depth = ++cur_depth;
-
-	PG_TRY();
-	{
-		if (prev_executor_finish)
-			prev_executor_finish(queryDesc);
-		else
-			standard_ExecutorFinish(queryDesc);
-		if (depth < nlevels && levels[depth] && levels[depth]->used)
-			cap_level_flush(levels[depth]);
-	}
-	PG_FINALLY();
-	{
-		if (depth < nlevels && levels[depth])
-			cap_level_clear(levels[depth]);
-		cur_depth = depth - 1;
-	}
-	PG_END_TRY();
-}
-
-/* The next ProcessUtility in the chain. */
-static void
-next_process_utility(PlannedStmt *pstmt, const char *queryString,
-					 bool readOnlyTree, ProcessUtilityContext context,
-					 ParamListInfo params, QueryEnvironment *queryEnv,
-					 DestReceiver *dest, QueryCompletion *qc)
-{
-	if (prev_process_utility)
-		prev_process_utility(pstmt, queryString, readOnlyTree, context,
-							 params, queryEnv, dest, qc);
-	else
-		standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
-								params, queryEnv, dest, qc);
-}
-
-static void
-cap_process_utility(PlannedStmt *pstmt, const char *queryString,
-					bool readOnlyTree, ProcessUtilityContext context,
-					ParamListInfo params, QueryEnvironment *queryEnv,
-					DestReceiver *dest, QueryCompletion *qc)
-{
-	int			depth;
-
-	if (!IsA(pstmt->utilityStmt, CopyStmt))
-	{
-		next_process_utility(pstmt, queryString, readOnlyTree, context,
-							 params, queryEnv, dest, qc);
-		return;
-	}
-	depth = ++cur_depth;
-	PG_TRY();
-	{
-		next_process_utility(pstmt, queryString, readOnlyTree, context,
-							 params, queryEnv, dest, qc);
-		if (depth < nlevels && levels[depth] && levels[depth]->used)
-			cap_level_flush(levels[depth]);
-	}
-	PG_FINALLY();
-	{
-		if (depth < nlevels && levels[depth])
-			cap_level_clear(levels[depth]);
-		cur_depth = depth - 1;
-	}
-	PG_END_TRY();
-}
-
+/* Called once, by cap_install_hooks (kc_cap_statement.c). */
 void
-cap_install_hooks(void)
+cap_cache_register_callbacks(void)
 {
-	prev_executor_finish = ExecutorFinish_hook;
-	ExecutorFinish_hook = cap_executor_finish;
-	prev_process_utility = ProcessUtility_hook;
-	ProcessUtility_hook = cap_process_utility;
 	RegisterXactCallback(cap_xact_callback, NULL);
 	RegisterSubXactCallback(cap_subxact_callback, NULL);
 }
