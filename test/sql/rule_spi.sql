@@ -78,6 +78,47 @@ SELECT kc_reopen_year(2001, 'rule_spi test done');
 TRUNCATE spi_pay_renamed;
 SELECT count(*) AS rows_left FROM spi_pay_renamed;
 
+-- 4. Kept totals are updated in place (src/rules/cap/kc_cap_total.c), one
+-- transaction after another; once their page is full the new versions go
+-- to other pages and need new index entries.  A table that is a child of
+-- one rule and the parent of another (allocations) takes both paths in one
+-- statement.  Afterwards every kept total is found through the primary key
+-- and equals the sum of its rows.
+CREATE TABLE spi_fp (id int PRIMARY KEY, approved kc_money);
+CREATE TABLE spi_al (id int PRIMARY KEY, plan_id int REFERENCES spi_fp, amount kc_money);
+CREATE TABLE spi_pa (id int PRIMARY KEY, allocation_id int REFERENCES spi_al, amount kc_money);
+SELECT kc_enforce_cap('spi_al_cap', 'spi_al', '{plan_id}', 'amount', 'spi_fp', '{id}', 'approved');
+SELECT kc_enforce_cap('spi_pa_cap', 'spi_pa', '{allocation_id}', 'amount', 'spi_al', '{id}', 'amount');
+INSERT INTO spi_fp SELECT i, '1 tỷ' FROM generate_series(1, 20) i;
+INSERT INTO spi_al SELECT (p - 1) * 5 + k, p, '150 triệu' FROM generate_series(1, 20) AS p, generate_series(1, 5) AS k;
+INSERT INTO spi_pa SELECT a, a, '100 triệu' FROM generate_series(1, 100) AS a;
+DO $$
+BEGIN
+	FOR i IN 1..400 LOOP
+		UPDATE spi_al SET amount = amount + 1 WHERE id = 1 + i % 100;
+		INSERT INTO spi_pa VALUES (1000 + i, 1 + (i * 7) % 100, 1);
+		COMMIT;
+	END LOOP;
+END $$;
+SELECT pg_temp.err($$UPDATE spi_al SET amount = 100000000 WHERE id = 8$$) AS below_paid;
+SELECT pg_temp.err($$INSERT INTO spi_al VALUES (500, 3, '251 triệu')$$) AS above_plan;
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+SELECT r.rule_name, count(*) AS keys,
+	   bool_and((SELECT t.total FROM kc_cap_total t
+				 WHERE t.rule_name = r.rule_name AND t.parent_key = r.parent_key) = r.sum) AS kept_equals_sum
+FROM (SELECT 'spi_al_cap' AS rule_name, ARRAY[plan_id::text] AS parent_key, sum(amount::numeric)
+	  FROM spi_al GROUP BY plan_id
+	  UNION ALL
+	  SELECT 'spi_pa_cap', ARRAY[allocation_id::text], sum(amount::numeric)
+	  FROM spi_pa GROUP BY allocation_id) r
+GROUP BY r.rule_name ORDER BY r.rule_name;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+SELECT kc_drop_rule('spi_pa_cap');
+SELECT kc_drop_rule('spi_al_cap');
+DROP TABLE spi_pa, spi_al, spi_fp;
+
 -- clean up
 SELECT kc_drop_rule('spi_cap');
 DROP TABLE spi_alloc, spi_plan, spi_plan_renamed, spi_project, spi_pay, spi_pay_renamed;

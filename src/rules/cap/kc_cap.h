@@ -7,6 +7,7 @@
  *	kc_cap_amount.c    amounts (int128 for kc_money/bigint, numeric otherwise)
  *	kc_cap_rule.c      rule descriptors loaded from kc_cap_rule, their
  *	                   queries (through kc_rule_spi.c), invalidation
+ *	kc_cap_total.c     adding to a kept total (the row writers meet on)
  *	kc_cap_key.c       keys: bytes, hashing, order, canonical text, descriptions
  *	kc_cap_statement.c per-statement deltas, applied at the statement's end
  *	kc_cap_cache.c     the per-transaction cache of kept totals and limits,
@@ -14,7 +15,7 @@
  *	kc_cap_trigger.c   the trigger functions
  *	kc_cap_declare.c   kc_enforce_cap, kc_drop_cap, kc_cap_rebuild
  *
- * Calls go one way: trigger -> statement -> cache -> rule, key, amount;
+ * Calls go one way: trigger -> statement -> cache -> total, rule, key, amount;
  * declare -> cache, rule, key.
  */
 #ifndef KC_CAP_H
@@ -116,6 +117,9 @@ extern Oid	cap_total_owner(void);
 extern CapRule *cap_rule_get(const char *name, bool missing_ok);
 extern void cap_rule_invalidate(const char *name);
 extern CapRelMap *cap_rule_relmap(CapRule *rule, Relation rel, bool parent);
+/* kc_cap_total.c */
+extern uint64 cap_total_add(Datum *args, bool upsert, Datum *new_total);
+
 /* kc_cap_key.c */
 extern bool cap_key_from_slot(CapRule *rule, TupleTableSlot *slot,
 							  const AttrNumber *atts, Datum *vals,
@@ -127,7 +131,7 @@ extern HTAB *cap_key_hash_create(const char *name, Size entrysize,
 extern int	cap_key_order(const CapRule *ra, const CapStrKey *a,
 						  const CapRule *rb, const CapStrKey *b);
 extern Oid	cap_rel_owner(Oid relid);
-extern uint64 cap_total_add(Datum *args, bool upsert);
+extern uint64 cap_total_add_spi(Datum *args, bool upsert, Datum *new_total);
 extern uint64 cap_ext_query(const char *sql, int nargs, Oid *argtypes,
 							Datum *args, KcSnapshot snapshot, int expect,
 							const char *what);

@@ -205,15 +205,14 @@ cap_cache_touch(CapRule *rule, const Datum *keyvals, const CapStrKey *key,
 	 * kc_cap_rule.c).
 	 */
 	{
-		bool		isnull;
+		Datum		total;
 
 		args[2] = apply ? cap_amt_to_numeric(*apply) :
 			cap_amt_to_numeric(cap_amt_zero(rule->numeric_mode));
-		if (cap_total_add(args, false) == 0 && cap_total_add(args, true) != 1)
+		if (cap_total_add(args, false, &total) == 0 &&
+			cap_total_add(args, true, &total) != 1)
 			elog(ERROR, "kc_cap: writing a kept total wrote no row");
-		st.base = cap_amt_from_numeric(rule, SPI_getbinval(SPI_tuptable->vals[0],
-														   SPI_tuptable->tupdesc, 1,
-														   &isnull));
+		st.base = cap_amt_from_numeric(rule, total);
 		row_exists = true;
 	}
 
@@ -473,15 +472,16 @@ cap_write_back(void)
 	for (long i = 0; i < n; i++)
 	{
 		Datum		args[3];
+		Datum		total;
 
 		ce = arr[i];
 		args[0] = CStringGetTextDatum(ce->rule->name);
 		args[1] = ce->keyarr;
 		args[2] = cap_amt_to_numeric(ce->st.delta);
 		/* an existing row is simply updated (no speculative insertion) */
-		if (ce->row_exists && cap_total_add(args, false) == 1)
+		if (ce->row_exists && cap_total_add(args, false, &total) == 1)
 			continue;
-		(void) cap_total_add(args, true);
+		(void) cap_total_add(args, true, &total);
 	}
 	kc_spi_finish();
 	PopActiveSnapshot();

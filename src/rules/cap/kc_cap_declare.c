@@ -324,6 +324,7 @@ cap_rebuild_totals(CapRule *rule, bool check)
 		Datum		vals[KC_CAP_MAX_KEYS];
 		bool		isnull;
 		Datum		sum;
+		Datum		written;
 		CapAmt		total;
 
 		for (int i = 0; i < rule->nkeys; i++)
@@ -336,7 +337,7 @@ cap_rebuild_totals(CapRule *rule, bool check)
 			continue;
 		args[1] = cap_key_array(rule, vals);
 		args[2] = sum;
-		(void) cap_total_add(args, true);
+		(void) cap_total_add(args, true, &written);
 
 		if (check)
 		{

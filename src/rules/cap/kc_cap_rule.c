@@ -215,14 +215,12 @@ cap_ext_run(int expect, const char *what)
 }
 
 /*
- * Add `args[2]` to the kept total of (rule args[0], key args[1]): an UPDATE
- * when `upsert` is false (0 rows when the row is missing), else INSERT ...
- * ON CONFLICT DO UPDATE.  Leaves the new total in SPI_tuptable; returns the
- * number of rows written.  Reads and writes kc_cap_total only, as its owner
- * (see the file header).
+ * The SPI way of cap_total_add (kc_cap_total.c): UPDATE, or with `upsert`
+ * INSERT ... ON CONFLICT DO UPDATE, RETURNING the new total.  Reads and
+ * writes kc_cap_total only, as its owner (see the file header).
  */
 uint64
-cap_total_add(Datum *args, bool upsert)
+cap_total_add_spi(Datum *args, bool upsert, Datum *new_total)
 {
 	KcQueryKey	key;
 	SPIPlanPtr	plan;
@@ -250,7 +248,15 @@ cap_total_add(Datum *args, bool upsert)
 						   cap_nsp_quoted());
 		plan = kc_query_prepare(&key, sql, 3, argtypes, &how);
 	}
-	return kc_rule_run(plan, args, NULL, &how);
+	if (kc_rule_run(plan, args, NULL, &how) == 0)
+		return 0;
+	{
+		bool		isnull;
+
+		*new_total = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
+								   1, &isnull);
+	}
+	return 1;
 }
 
 /*
