@@ -83,9 +83,9 @@ fi
 # debian/control for the PostgreSQL versions this distribution supports,
 # then whatever else its Build-Depends name.
 pg_buildext updatecontrol
-missing=$(dpkg-checkbuilddeps 2>&1 >/dev/null | sed -n 's/.*Unmet build dependencies: //p' || true)
-if [ -n "$missing" ]; then
-	kc_log "installing the build dependencies: $missing"
+if ! unmet=$(dpkg-checkbuilddeps 2>&1); then
+	# Debian 12 says "Unmet build dependencies: ...", 13 "notice: unmet ..."
+	kc_log "installing the build dependencies: $(printf '%s\n' "$unmet" | sed -n 's/.*[Uu]nmet build dependencies: //p')"
 	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get build-dep -y -qq --no-install-recommends ./ >"$WORK/build-dep.log" 2>&1 ||
 		{ tail -20 "$WORK/build-dep.log"; echo "apt-get build-dep failed" >&2; exit 1; }
 fi
