@@ -3,8 +3,9 @@
 #   make demo    install what is missing, build, install, run the demo
 #   make test    the same set-up, then every test suite (ends "N passed, N failed")
 #   make bench   benchmark ratios, measured side by side in one run
+#   make deb     the Debian package: dist/postgresql-NN-kc-ext_VERSION_ARCH.deb
 #
-# These three are aliases of bash tools/run.sh demo|test|bench, which work
+# These four are aliases of bash tools/run.sh demo|test|bench|deb, which work
 # on a machine without make (they install it).
 #
 # The set-up targets work before pg_config exists: they install it first.
@@ -44,7 +45,7 @@ EXTRA_CLEAN = results regression.diffs regression.out test/unit/kc_core_test \
 PG_CONFIG ?= $(firstword $(shell ls -d /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | sort -rV) pg_config)
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
-.PHONY: demo test bench unit
+.PHONY: demo test bench deb unit
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
@@ -59,3 +60,6 @@ test:
 
 bench:
 	bash tools/run.sh bench
+
+deb:
+	bash tools/run.sh deb

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# tools/run.sh demo|test|bench
+# tools/run.sh demo|test|bench|deb
 #
 #   bash tools/run.sh demo    (no make needed: this installs it)
+#
+# deb: the Debian package postgresql-NN-kc-ext in dist/ (tools/deb.sh:
+# installs the build dependencies, runs dpkg-buildpackage; no cluster).
 #
 # Installs what is missing (Debian 12 or 13), builds and installs kc_ext,
 # starts a throwaway cluster of the distribution's PostgreSQL (15 on
@@ -12,7 +15,8 @@ set -euo pipefail
 what=${1:-}
 case "$what" in
 	demo|test|bench) ;;
-	*) echo "usage: tools/run.sh demo|test|bench" >&2; exit 2 ;;
+	deb) shift; exec bash "$(dirname "$0")/deb.sh" "$@" ;;
+	*) echo "usage: tools/run.sh demo|test|bench|deb" >&2; exit 2 ;;
 esac
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -17,6 +17,13 @@
 # to make it again) and copied to tmp/ci/SUITE for each run; that copy is
 # removed afterwards (KEEP=1 keeps it).  COMMAND's output is shown as it
 # runs; the exit status is COMMAND's.
+#
+# Files across the tree's boundary (test/package/run.sh uses them: packages
+# built in one tree are installed in another):
+#   KC_TREE_COPY_IN=HOSTDIR:RELDIR   HOSTDIR's contents are copied into the
+#                                    tree's checkout at RELDIR before COMMAND;
+#   KC_TREE_COPY_OUT=RELDIR:HOSTDIR  the checkout's RELDIR is copied to HOSTDIR
+#                                    after COMMAND (whatever its exit status).
 set -uo pipefail
 SUITE=${1:?usage: test/ci/debian-tree.sh bookworm|trixie 'COMMAND'}
 CMD=${2:?usage: test/ci/debian-tree.sh bookworm|trixie 'COMMAND'}
@@ -104,11 +111,26 @@ mount --rbind /dev "$TREE/dev"
 mount --make-rslave "$TREE/dev"
 cp /etc/resolv.conf "$TREE/etc/resolv.conf" 2>/dev/null
 
+if [ -n "${KC_TREE_COPY_IN:-}" ]; then
+	mkdir -p "$TREE/root/kc_ext/${KC_TREE_COPY_IN#*:}"
+	cp -a "${KC_TREE_COPY_IN%%:*}/." "$TREE/root/kc_ext/${KC_TREE_COPY_IN#*:}/" ||
+		{ echo "KC_TREE_COPY_IN=$KC_TREE_COPY_IN: copy failed" >&2; exit 2; }
+fi
+
 echo "== fresh Debian $SUITE ($(cat "$TREE/etc/debian_version")): $CMD"
 SECONDS=0
 chroot "$TREE" /usr/bin/env -i HOME=/root LANG=C.UTF-8 \
 	PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 	/bin/bash -c "cd /root/kc_ext && $CMD"
 rc=$?
+if [ -n "${KC_TREE_COPY_OUT:-}" ]; then
+	out=${KC_TREE_COPY_OUT#*:}
+	mkdir -p "$out"
+	if [ -d "$TREE/root/kc_ext/${KC_TREE_COPY_OUT%%:*}" ]; then
+		cp -a "$TREE/root/kc_ext/${KC_TREE_COPY_OUT%%:*}/." "$out/"
+	else
+		echo "KC_TREE_COPY_OUT=$KC_TREE_COPY_OUT: the tree has no ${KC_TREE_COPY_OUT%%:*}" >&2
+	fi
+fi
 echo "== fresh Debian $SUITE: '$CMD' exited $rc after ${SECONDS}s"
 exit $rc
