@@ -53,6 +53,7 @@ LOG=/root/kc_ext/tmp/move
 mkdir -p "$LOG"
 PASSED=0
 FAILED=0
+KNOWN=0		# "not ok ... # TODO": known defects, named in the test, counted neither way
 T0=$SECONDS
 
 step() { printf '== %s (%ss)\n' "$*" $((SECONDS - T0)); }
@@ -89,9 +90,11 @@ tap_phase() {
 	step "test/t/900_move_15_to_17.pl, phase $phase (in a network namespace of its own)"
 	unshare --net bash test/ci/move-15-17.sh --in-netns "$phase" 2>&1 | tee "$out"
 	p=$(grep -c '^ok ' "$out")
-	f=$(grep -c '^not ok ' "$out")
+	f=$(grep '^not ok ' "$out" | grep -vc ' # TODO ')
+	k=$(grep '^not ok ' "$out" | grep -c ' # TODO ')
 	PASSED=$((PASSED + p))
 	FAILED=$((FAILED + f))
+	KNOWN=$((KNOWN + k))
 	# a plan that was not completed (a die inside) is a failure too
 	if ! grep -qE '^1\.\.[0-9]+' "$out" || grep -q '^# Looks like your test exited' "$out"; then
 		FAILED=$((FAILED + 1))
@@ -149,5 +152,9 @@ make -s PG_CONFIG=/usr/lib/postgresql/17/bin/pg_config all install >"$LOG/build-
 tap_phase move
 
 step "done"
+if [ "$KNOWN" -gt 0 ]; then
+	echo "$KNOWN known failure(s), counted neither way:"
+	grep -h '^not ok .* # TODO ' "$LOG"/tap-*.out | sed 's/^/   /'
+fi
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
