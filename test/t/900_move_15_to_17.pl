@@ -21,7 +21,9 @@
 #             17/kcdump (port KC_MOVE_PORT17);
 #         (b) pg_upgradecluster -m dump (Debian's default: 17's pg_dumpall
 #             -s, pg_dump | pg_restore --data-only --disable-triggers) of
-#             15/kc into 17/kcauto;
+#             15/kc into 17/kcauto; its six checks of the support-cap rows
+#             the user added or edited are TODO tests (known to fail: see
+#             $KNOWN_RE below and the README);
 #         (c) pg_upgradecluster -m upgrade (pg_upgrade) of 15/kc into
 #             17/kcup.
 #         After each: ALTER EXTENSION kc_ext UPDATE reaches the default
