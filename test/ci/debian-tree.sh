@@ -14,7 +14,7 @@
 # Run as root (debootstrap and chroot need it); installs debootstrap when it
 # is missing.  Everything stays in the checkout's tmp/ci/: the debootstrap
 # result is kept in tmp/ci/SUITE.base (made once, about a minute; delete it
-# to make it again) and copied to tmp/ci/SUITE for each run; that copy is
+# to make it again) and copied to tmp/ci/SUITE.runPID for each run; that copy is
 # removed afterwards (KEEP=1 keeps it).  COMMAND's output is shown as it
 # runs; the exit status is COMMAND's.
 #
@@ -30,7 +30,9 @@ CMD=${2:?usage: test/ci/debian-tree.sh bookworm|trixie 'COMMAND'}
 CHECKOUT=$(cd "$(dirname "$0")/../.." && pwd)
 TOP=$CHECKOUT/tmp/ci
 BASE=$TOP/$SUITE.base
-TREE=$TOP/$SUITE
+# One tree per run (runs of the same suite may go side by side: .ci/run
+# runs the package tests and the move at the same time).
+TREE=$TOP/$SUITE.run$$
 
 [ "$(id -u)" -eq 0 ] || { echo "test/ci/debian-tree.sh: run as root (debootstrap and chroot need it)" >&2; exit 2; }
 mkdir -p "$TOP"
@@ -47,6 +49,9 @@ MIRROR=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/nu
 [ -n "$MIRROR" ] || MIRROR=$(awk '/^deb /{ print $2; exit }' /etc/apt/sources.list 2>/dev/null)
 [ -n "$MIRROR" ] || MIRROR=http://deb.debian.org/debian
 
+# Runs side by side make the base once: the first takes the lock.
+exec 9>"$TOP/$SUITE.base.lock"
+flock 9
 if [ ! -f "$BASE/etc/debian_version" ]; then
 	echo "== debootstrap --variant=minbase $SUITE ($MIRROR)"
 	rm -rf "$BASE"
@@ -60,6 +65,8 @@ if [ ! -f "$BASE/etc/debian_version" ]; then
 	fi
 	echo "== base tree made in $((SECONDS - start))s"
 fi
+flock -u 9
+exec 9>&-
 
 # Processes still running inside the tree (a server the command's package
 # installation started, say): found by their root directory, ended by id.
