@@ -58,11 +58,8 @@
 /*
  * 16: simple_heap_update reports which indexes need new entries
  * (TU_UpdateIndexes: none for a heap-only update, only the summarizing
- * ones, or all), and ExecInsertIndexTuples can insert into the summarizing
- * ones only.  On 15 a heap-only update needs none, any other all.
- * ExecInsertIndexTuples is called with update = false: its only use is the
- * "index unchanged" hint, which needs a range table this caller has not.
- * Callers include access/heapam.h and executor/executor.h.
+ * ones, or all).  On 15 a heap-only update needs none, any other all.
+ * Callers include access/heapam.h.
  */
 #if PG_VERSION_NUM >= 160000
 #define KC_SIMPLE_HEAP_UPDATE(rel, otid, tup, all_indexes, summarizing) \
@@ -72,9 +69,6 @@
 		(all_indexes) = (kc_u_ == TU_All); \
 		(summarizing) = (kc_u_ == TU_Summarizing); \
 	} while (0)
-#define KC_EXEC_INSERT_INDEX_TUPLES(rri, slot, estate, only_summarizing) \
-	ExecInsertIndexTuples((rri), (slot), (estate), false, false, NULL, NIL, \
-						  (only_summarizing))
 #else
 #define KC_SIMPLE_HEAP_UPDATE(rel, otid, tup, all_indexes, summarizing) \
 	do { \
@@ -82,9 +76,6 @@
 		(all_indexes) = !HeapTupleIsHeapOnly(tup); \
 		(summarizing) = false; \
 	} while (0)
-#define KC_EXEC_INSERT_INDEX_TUPLES(rri, slot, estate, only_summarizing) \
-	((void) (only_summarizing), \
-	 ExecInsertIndexTuples((rri), (slot), (estate), false, false, NULL, NIL))
 #endif
 
 /*

@@ -8,6 +8,7 @@
  *	kc_cap_rule.c      rule descriptors loaded from kc_cap_rule, their
  *	                   queries (through kc_rule_spi.c), invalidation
  *	kc_cap_total.c     adding to a kept total (the row writers meet on)
+ *	kc_cap_parent.c    reading a parent's limit straight from its unique index
  *	kc_cap_key.c       keys: bytes, hashing, order, canonical text, descriptions
  *	kc_cap_statement.c per-statement deltas, applied at the statement's end
  *	kc_cap_cache.c     the per-transaction cache of kept totals and limits,
@@ -16,6 +17,7 @@
  *	kc_cap_declare.c   kc_enforce_cap, kc_drop_cap, kc_cap_rebuild
  *
  * Calls go one way: trigger -> statement -> cache -> total, rule, key, amount;
+ * rule -> parent;
  * declare -> cache, rule, key.
  */
 #ifndef KC_CAP_H
@@ -87,6 +89,14 @@ typedef struct CapRule
 	bool		numeric_mode;
 	bool		key_needs_pinned_output;	/* a key's text depends on GUCs */
 	char	   *read_sql;		/* SELECT limit, tableoid FROM parent ... */
+	/* the direct read of the parent's limit (kc_cap_parent.c) */
+	bool		parent_direct_checked;
+	bool		parent_direct_ok;
+	Oid			parent_index;
+	AttrNumber	parent_limit_att;
+	int			parent_index_col[KC_CAP_MAX_KEYS];	/* key i -> index column */
+	RegProcedure parent_eq_proc[KC_CAP_MAX_KEYS];	/* by index column */
+	Oid			parent_eq_coll[KC_CAP_MAX_KEYS];	/* by index column */
 	List	   *relmaps;		/* CapRelMap * */
 } CapRule;
 
@@ -117,6 +127,11 @@ extern Oid	cap_total_owner(void);
 extern CapRule *cap_rule_get(const char *name, bool missing_ok);
 extern void cap_rule_invalidate(const char *name);
 extern CapRelMap *cap_rule_relmap(CapRule *rule, Relation rel, bool parent);
+/* kc_cap_parent.c */
+extern bool cap_read_parent_direct(CapRule *rule, const Datum *keyvals,
+								   bool *found, bool *limit_null,
+								   CapAmt *limit);
+
 /* kc_cap_total.c */
 extern uint64 cap_total_add(Datum *args, bool upsert, Datum *new_total);
 

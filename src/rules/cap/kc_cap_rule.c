@@ -482,6 +482,8 @@ cap_rule_load(CapRule *rule)
 	/* the rule's kept plans were built from the old descriptor */
 	kc_query_forget_rule(KC_RULE_CAP, rule->name);
 	rule->read_sql = NULL;
+	rule->parent_direct_checked = false;
+	rule->parent_direct_ok = false;
 	MemoryContextReset(rule->cxt);
 	rule->relmaps = NIL;
 	/* unique across entries: a trigger's cached entry may be recycled */
@@ -622,6 +624,7 @@ cap_rule_get(const char *name, bool missing_ok)
 	{
 		rule->valid = false;
 		rule->read_sql = NULL;
+		rule->parent_direct_checked = false;
 		rule->relmaps = NIL;
 		rule->generation = 0;
 		rule->cxt = AllocSetContextCreate(TopMemoryContext, "kc_cap rule",
@@ -747,6 +750,10 @@ cap_read_parent(CapRule *rule, const Datum *keyvals, bool *limit_null,
 	bool		isnull;
 	Datum		d;
 	Oid			from;
+	bool		found;
+
+	if (cap_read_parent_direct(rule, keyvals, &found, limit_null, limit))
+		return found;
 
 	how.role = rule->parent_owner;
 	how.snapshot = KC_SNAPSHOT_STATEMENT;

@@ -39,7 +39,6 @@
 #include "catalog/index.h"
 #include "catalog/pg_am.h"
 #include "executor/executor.h"
-#include "nodes/makefuncs.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -48,12 +47,17 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
-/* What the direct path needs to know of kc_cap_total; reset on relcache
- * invalidation of the table or its index. */
+/*
+ * What the direct path needs to know of kc_cap_total; reset on relcache
+ * invalidation of the table (which index changes send too).
+ */
+#define TOTAL_MAX_INDEXES 8
 static bool total_checked = false;
 static bool total_direct_ok = false;
 static Oid	total_relid = InvalidOid;
 static Oid	total_pkey = InvalidOid;
+static int	total_nindexes = 0;
+static Oid	total_indexes[TOTAL_MAX_INDEXES];
 static bool total_callback_done = false;
 
 #define TOTAL_ATT_RULE	1
@@ -63,13 +67,15 @@ static bool total_callback_done = false;
 static void
 total_relcache_callback(Datum arg, Oid relid)
 {
-	if (!OidIsValid(relid) || relid == total_relid || relid == total_pkey)
+	if (!OidIsValid(relid) || relid == total_relid)
 		total_checked = false;
 }
 
 /*
  * Is kc_cap_total still the plain three-column table with its primary key
- * (rule_name, parent_key), no triggers and no rules?
+ * (rule_name, parent_key), no triggers and no rules, and only plain btree
+ * indexes, immediate and not over the total (so that the new version's
+ * entries are the old ones' keys: "unchanged" for bottom-up deletion)?
  */
 static bool
 total_direct_usable(Relation rel)
@@ -77,6 +83,7 @@ total_direct_usable(Relation rel)
 	TupleDesc	desc = RelationGetDescr(rel);
 	List	   *indexes;
 	ListCell   *lc;
+	bool		ok = true;
 
 	if (!total_callback_done)
 	{
@@ -90,6 +97,7 @@ total_direct_usable(Relation rel)
 	total_direct_ok = false;
 	total_relid = RelationGetRelid(rel);
 	total_pkey = InvalidOid;
+	total_nindexes = 0;
 	if (rel->rd_rel->relkind != RELKIND_RELATION ||
 		rel->trigdesc != NULL || rel->rd_rules != NULL ||
 		desc->natts != 3 ||
@@ -110,37 +118,53 @@ total_direct_usable(Relation rel)
 		Relation	idx = index_open(lfirst_oid(lc), AccessShareLock);
 		Form_pg_index ix = idx->rd_index;
 
-		if (ix->indisprimary && ix->indisvalid && ix->indimmediate &&
+		if (idx->rd_rel->relam != BTREE_AM_OID || !ix->indimmediate ||
+			RelationGetIndexExpressions(idx) != NIL ||
+			RelationGetIndexPredicate(idx) != NIL ||
+			total_nindexes >= TOTAL_MAX_INDEXES)
+			ok = false;
+		for (int i = 0; i < ix->indnatts; i++)
+			if (ix->indkey.values[i] == TOTAL_ATT_TOTAL)
+				ok = false;
+		if (ok)
+			total_indexes[total_nindexes++] = RelationGetRelid(idx);
+		if (ix->indisprimary && ix->indisvalid &&
 			ix->indnkeyatts == 2 && ix->indnatts == 2 &&
 			ix->indkey.values[0] == TOTAL_ATT_RULE &&
-			ix->indkey.values[1] == TOTAL_ATT_KEY &&
-			idx->rd_rel->relam == BTREE_AM_OID &&
-			RelationGetIndexExpressions(idx) == NIL &&
-			RelationGetIndexPredicate(idx) == NIL)
+			ix->indkey.values[1] == TOTAL_ATT_KEY)
 			total_pkey = RelationGetRelid(idx);
 		index_close(idx, AccessShareLock);
 	}
 	list_free(indexes);
-	total_direct_ok = OidIsValid(total_pkey);
+	total_direct_ok = ok && OidIsValid(total_pkey);
 	return total_direct_ok;
 }
 
-/* Index entries of the new version, when the update was not heap-only. */
+/*
+ * Index entries of the new version, when the update was not heap-only: in
+ * every index, with the "unchanged" hint (no key column changed), which
+ * lets btree delete the old versions' entries bottom-up instead of
+ * splitting pages as the same keys pile up.
+ */
 static void
-total_insert_index_entries(Relation rel, HeapTuple newtup, bool summarizing_only)
+total_insert_index_entries(Relation rel, HeapTuple newtup)
 {
-	EState	   *estate = CreateExecutorState();
-	ResultRelInfo *rri = makeNode(ResultRelInfo);
-	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel),
-													&TTSOpsHeapTuple);
+	TupleDesc	desc = RelationGetDescr(rel);
 
-	InitResultRelInfo(rri, rel, 1, NULL, 0);
-	ExecOpenIndices(rri, false);
-	ExecStoreHeapTuple(newtup, slot, false);
-	(void) KC_EXEC_INSERT_INDEX_TUPLES(rri, slot, estate, summarizing_only);
-	ExecCloseIndices(rri);
-	ExecDropSingleTupleTableSlot(slot);
-	FreeExecutorState(estate);
+	for (int i = 0; i < total_nindexes; i++)
+	{
+		Relation	idx = index_open(total_indexes[i], RowExclusiveLock);
+		Form_pg_index ix = idx->rd_index;
+		Datum		values[INDEX_MAX_KEYS];
+		bool		isnull[INDEX_MAX_KEYS];
+
+		for (int k = 0; k < ix->indnatts; k++)
+			values[k] = heap_getattr(newtup, ix->indkey.values[k], desc, &isnull[k]);
+		(void) index_insert(idx, values, isnull, &newtup->t_self, rel,
+							ix->indisunique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO,
+							true, BuildIndexInfo(idx));
+		index_close(idx, NoLock);
+	}
 }
 
 /* What total_add_direct did. */
@@ -246,8 +270,13 @@ total_add_direct(Datum rule_name, Datum key, Datum delta, Datum *new_total)
 		elog(ERROR, "kc_cap: a kept total is NULL");
 	newtup = heap_modify_tuple(oldtup, RelationGetDescr(rel), values, nulls, replace);
 	KC_SIMPLE_HEAP_UPDATE(rel, &oldtup->t_self, newtup, all_indexes, summarizing);
-	if (all_indexes || summarizing)
-		total_insert_index_entries(rel, newtup, !all_indexes);
+	/*
+	 * "Only the summarizing indexes" needs nothing: only btree indexes are
+	 * allowed here (total_direct_usable).
+	 */
+	(void) summarizing;
+	if (all_indexes)
+		total_insert_index_entries(rel, newtup);
 	CommandCounterIncrement();
 
 	*new_total = values[TOTAL_ATT_TOTAL - 1];
