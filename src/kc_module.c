@@ -5,17 +5,22 @@
  * Loading the library (by the first kc_ext function a session calls, or
  * earlier through session_preload_libraries / shared_preload_libraries)
  * registers the cap rules' cache callbacks and executor hooks, so that
- * every statement after the load is checked on its net effect.
+ * every statement after the load is checked on its net effect, and binds
+ * kc_ext's message catalogue (lc_messages picks the language).
  */
 #include "kc_ext.h"
 
 #include "kc_cap.h"
+
+#include "miscadmin.h"
 
 PG_MODULE_MAGIC;
 
 void
 _PG_init(void)
 {
+	/* kc_ext's messages come from its own catalogue, kc_ext-NN.mo */
+	pg_bindtextdomain(TEXTDOMAIN);
 	kc_cap_module_init();
 	cap_install_hooks();
 }
