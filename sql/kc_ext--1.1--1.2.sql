@@ -19,9 +19,9 @@
 -- msgid up in kc_ext's message catalogue (src/kc_message.c lists every text
 -- these functions pass, so that xgettext extracts them into po/kc_ext.pot)
 -- and puts the arguments' text into its %s placeholders.  RAISE itself stays:
--- the same SQLSTATEs, the same English texts, and still no CONTEXT line
--- (PL/pgSQL does not report where a RAISE is; an error thrown from inside a
--- called function would add one).  Each function below is the last
+-- the same SQLSTATEs, the same English texts, the same CONTEXT line ("...
+-- at RAISE"; an error thrown from inside a called function would add the
+-- call's SQL statement to it).  Each function below is the last
 -- definition kc_ext--1.1.sql gives it, with its volatility, SET search_path
 -- and privileges as they were (CREATE OR REPLACE keeps grants and
 -- comments); only the RAISE statements changed.  A value RAISE printed with
