@@ -37,17 +37,17 @@ fi
 
 # 3. Every message of the sources has a translation in vi.po: merged with
 # the fresh template, nothing is new (untranslated) or guessed (fuzzy).
-if msgmerge --quiet --no-fuzzy-matching -o "$w/merged.po" po/vi.po "$w/kc_ext.pot" 2>"$w/msgmerge.log"; then
-	mstats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$w/merged.po" 2>&1)
+if msgmerge --quiet --no-fuzzy-matching -o "$w/merged.vi-po" po/vi.po "$w/kc_ext.pot" 2>"$w/msgmerge.log"; then
+	mstats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$w/merged.vi-po" 2>&1)
 	translated=$(sed -nE 's/^([0-9]+) translated message.*/\1/p' <<<"$mstats")
 	if ! grep -qE 'fuzzy|untranslated' <<<"$mstats" && [ "${translated:-0}" -eq "$n" ]; then
 		ok "all $n messages of the sources are translated, none fuzzy ($mstats)"
 	else
 		bad "messages of the sources without a Vietnamese translation: $mstats"
-		msgattrib --untranslated --only-fuzzy --no-wrap "$w/merged.po" 2>/dev/null | grep '^msgid' | head -20
-		msgattrib --untranslated --no-wrap "$w/merged.po" 2>/dev/null | grep '^msgid "..*"' | head -20
+		msgattrib --untranslated --only-fuzzy --no-wrap "$w/merged.vi-po" 2>/dev/null | grep '^msgid' | head -20
+		msgattrib --untranslated --no-wrap "$w/merged.vi-po" 2>/dev/null | grep '^msgid "..*"' | head -20
 	fi
-	obsolete=$(grep -c '^#~ msgid' "$w/merged.po" || true)
+	obsolete=$(grep -c '^#~ msgid' "$w/merged.vi-po" || true)
 	if [ "$obsolete" -eq 0 ]; then
 		ok "po/vi.po has no translation of a message the sources no longer have"
 	else
