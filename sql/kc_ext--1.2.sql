@@ -2893,7 +2893,7 @@ COMMENT ON FUNCTION @extschema@.kc_drop_rule(pg_catalog.text) IS
 
 -- PL/pgSQL's RAISE sends its text as written: the errors of the
 -- extension's PL/pgSQL functions stayed English under any lc_messages.  They
--- now take their texts from kc_message(msgid, VARIADIC args), which looks
+-- now take their texts from kc_message(msgid, args), which looks
 -- msgid up in kc_ext's message catalogue (src/kc_message.c lists every text
 -- these functions pass, so that xgettext extracts them into po/kc_ext.pot)
 -- and puts the arguments' text into its %s placeholders.  RAISE itself stays:
@@ -2904,10 +2904,13 @@ COMMENT ON FUNCTION @extschema@.kc_drop_rule(pg_catalog.text) IS
 -- and privileges as they were (CREATE OR REPLACE keeps grants and
 -- comments); only the RAISE statements changed.  A value RAISE printed with
 -- % is passed as its text (::pg_catalog.text, the same output function), a
--- NULL as <NULL> as RAISE prints it.
+-- NULL as <NULL> as RAISE prints it.  Every call names the exact signature
+-- (text, text[]): no variadic form and no default, which a function planted
+-- in the extension's schema as kc_message(text, text) or kc_message(text)
+-- would win over (suite 72-lookalike plants them); (text, text[]) itself
+-- is taken by kc_ext's own.
 
-CREATE FUNCTION @extschema@.kc_message(msgid pg_catalog.text,
-	VARIADIC args pg_catalog.text[] DEFAULT '{}'::pg_catalog.text[])
+CREATE FUNCTION @extschema@.kc_message(msgid pg_catalog.text, args pg_catalog.text[])
 	RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'kc_message' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.kc_message(pg_catalog.text, pg_catalog.text[]) IS
@@ -2932,10 +2935,10 @@ BEGIN
 			WHEN source OPERATOR(pg_catalog.=) 'counterpart'::@extschema@.kc_source THEN 'Counterpart funds'
 			ELSE 'Other sources' END;
 	END IF;
-	RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('unknown language "%s" for kc_source_label',
-				lang::pg_catalog.text),
+	RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('unknown language "%s" for kc_source_label'::pg_catalog.text,
+				ARRAY[lang::pg_catalog.text]::pg_catalog.text[]),
 			ERRCODE = 'invalid_parameter_value',
-			HINT = @extschema@.kc_message('Use ''vi'' (Vietnamese) or ''en'' (English).');
+			HINT = @extschema@.kc_message('Use ''vi'' (Vietnamese) or ''en'' (English).'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 END
 $$;
 
@@ -2944,24 +2947,24 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN
 		IF OLD.shipped THEN
-			RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot delete shipped project category "%s"',
-						OLD.code::pg_catalog.text),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot delete shipped project category "%s"'::pg_catalog.text,
+						ARRAY[OLD.code::pg_catalog.text]::pg_catalog.text[]),
 					ERRCODE = 'feature_not_supported',
-					HINT = @extschema@.kc_message('Shipped categories come back with CREATE EXTENSION; rename them instead.');
+					HINT = @extschema@.kc_message('Shipped categories come back with CREATE EXTENSION; rename them instead.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 		END IF;
 		RETURN OLD;
 	END IF;
 	IF NEW.code IS NULL OR NEW.code OPERATOR(pg_catalog.!~) '^[a-z][a-z0-9_]{0,62}$' THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('invalid project category code "%s"',
-					NEW.code::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('invalid project category code "%s"'::pg_catalog.text,
+					ARRAY[NEW.code::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'invalid_parameter_value',
-				HINT = @extschema@.kc_message('A code is a lower-case letter followed by at most 62 lower-case letters, digits or underscores.');
+				HINT = @extschema@.kc_message('A code is a lower-case letter followed by at most 62 lower-case letters, digits or underscores.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
 		IF OLD.shipped THEN
 			IF NEW.code OPERATOR(pg_catalog.<>) OLD.code THEN
-				RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot change the code of shipped project category "%s"',
-							OLD.code::pg_catalog.text),
+				RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot change the code of shipped project category "%s"'::pg_catalog.text,
+							ARRAY[OLD.code::pg_catalog.text]::pg_catalog.text[]),
 						ERRCODE = 'feature_not_supported';
 			END IF;
 			NEW.shipped := true;
@@ -2990,56 +2993,56 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN
 		IF OLD.shipped THEN
-			RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot delete shipped support-cap rule %s',
-						OLD.rule_id::pg_catalog.text),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot delete shipped support-cap rule %s'::pg_catalog.text,
+						ARRAY[OLD.rule_id::pg_catalog.text]::pg_catalog.text[]),
 					ERRCODE = 'feature_not_supported',
-					DETAIL = @extschema@.kc_message('Rule %s: %s',
-						OLD.rule_id::pg_catalog.text, OLD.legal_basis),
-					HINT = @extschema@.kc_message('Shipped rules come back with CREATE EXTENSION; end the rule by setting effective_to, or clear its max_share and max_amount.');
+					DETAIL = @extschema@.kc_message('Rule %s: %s'::pg_catalog.text,
+						ARRAY[OLD.rule_id::pg_catalog.text, OLD.legal_basis]::pg_catalog.text[]),
+					HINT = @extschema@.kc_message('Shipped rules come back with CREATE EXTENSION; end the rule by setting effective_to, or clear its max_share and max_amount.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 		END IF;
 		RETURN OLD;
 	END IF;
 	IF NEW.max_share IS NOT NULL AND (NEW.max_share OPERATOR(pg_catalog.<=) 0 OR NEW.max_share OPERATOR(pg_catalog.>) 1) THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('max_share %s of support-cap rule %s is out of range',
-					NEW.max_share::pg_catalog.text, NEW.rule_id::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('max_share %s of support-cap rule %s is out of range'::pg_catalog.text,
+					ARRAY[NEW.max_share::pg_catalog.text, NEW.rule_id::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'invalid_parameter_value',
-				HINT = @extschema@.kc_message('max_share is a fraction of the project''s cost: above 0 and at most 1 (0.3 means 30%); NULL means no share cap.');
+				HINT = @extschema@.kc_message('max_share is a fraction of the project''s cost: above 0 and at most 1 (0.3 means 30%); NULL means no share cap.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	IF NEW.max_amount IS NOT NULL AND NEW.max_amount::pg_catalog.int8 OPERATOR(pg_catalog.<) 0 THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('max_amount %s of support-cap rule %s is negative',
-					NEW.max_amount::pg_catalog.text, NEW.rule_id::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('max_amount %s of support-cap rule %s is negative'::pg_catalog.text,
+					ARRAY[NEW.max_amount::pg_catalog.text, NEW.rule_id::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'invalid_parameter_value',
-				HINT = @extschema@.kc_message('max_amount is in đồng and at least 0; NULL means no amount cap.');
+				HINT = @extschema@.kc_message('max_amount is in đồng and at least 0; NULL means no amount cap.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	IF NEW.effective_from IS NULL THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('effective_from of support-cap rule %s is missing',
-					NEW.rule_id::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('effective_from of support-cap rule %s is missing'::pg_catalog.text,
+					ARRAY[NEW.rule_id::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'not_null_violation';
 	END IF;
 	IF NEW.effective_to OPERATOR(pg_catalog.<) NEW.effective_from THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('effective_to %s of support-cap rule %s is before its effective_from %s',
-					pg_catalog.to_char(NEW.effective_to, 'YYYY-MM-DD'), NEW.rule_id::pg_catalog.text,
-					pg_catalog.to_char(NEW.effective_from, 'YYYY-MM-DD')),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('effective_to %s of support-cap rule %s is before its effective_from %s'::pg_catalog.text,
+					ARRAY[pg_catalog.to_char(NEW.effective_to, 'YYYY-MM-DD'), NEW.rule_id::pg_catalog.text,
+					pg_catalog.to_char(NEW.effective_from, 'YYYY-MM-DD')]::pg_catalog.text[]),
 				ERRCODE = 'invalid_parameter_value',
-				HINT = @extschema@.kc_message('Both days are included: a one-day rule has effective_to = effective_from; NULL means open-ended.');
+				HINT = @extschema@.kc_message('Both days are included: a one-day rule has effective_to = effective_from; NULL means open-ended.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	IF NEW.province IS NOT NULL AND pg_catalog.btrim(NEW.province) OPERATOR(pg_catalog.=) '' THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('province of support-cap rule %s is blank',
-					NEW.rule_id::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('province of support-cap rule %s is blank'::pg_catalog.text,
+					ARRAY[NEW.rule_id::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'invalid_parameter_value',
-				HINT = @extschema@.kc_message('Use NULL for a nationwide rule.');
+				HINT = @extschema@.kc_message('Use NULL for a nationwide rule.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	IF NEW.legal_basis IS NULL OR pg_catalog.btrim(NEW.legal_basis) OPERATOR(pg_catalog.=) '' THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('support-cap rule %s has no legal basis',
-					NEW.rule_id::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('support-cap rule %s has no legal basis'::pg_catalog.text,
+					ARRAY[NEW.rule_id::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'invalid_parameter_value',
-				HINT = @extschema@.kc_message('Cite the document the cap comes from, e.g. "Thông tư 28/2018/TT-BTC".');
+				HINT = @extschema@.kc_message('Cite the document the cap comes from, e.g. "Thông tư 28/2018/TT-BTC".'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
 		IF OLD.shipped THEN
 			IF NEW.rule_id OPERATOR(pg_catalog.<>) OLD.rule_id THEN
-				RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot change the id of shipped support-cap rule %s',
-							OLD.rule_id::pg_catalog.text),
+				RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot change the id of shipped support-cap rule %s'::pg_catalog.text,
+							ARRAY[OLD.rule_id::pg_catalog.text]::pg_catalog.text[]),
 						ERRCODE = 'feature_not_supported';
 			END IF;
 			NEW.shipped := true;
@@ -3079,19 +3082,19 @@ DECLARE
 	t pg_catalog.regtype;
 BEGIN
 	IF col IS NULL OR col OPERATOR(pg_catalog.=) '' THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('the %s column name is missing',
-					@extschema@.kc_message(what)),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('the %s column name is missing'::pg_catalog.text,
+					ARRAY[@extschema@.kc_message(what::pg_catalog.text, ARRAY[]::pg_catalog.text[])]::pg_catalog.text[]),
 				ERRCODE = 'null_value_not_allowed';
 	END IF;
 	SELECT a.atttypid INTO t FROM pg_catalog.pg_attribute a
 	WHERE a.attrelid OPERATOR(pg_catalog.=) tbl AND a.attname OPERATOR(pg_catalog.=) col
 	  AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('column "%s" of relation %s does not exist',
-					col::pg_catalog.text, tbl::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('column "%s" of relation %s does not exist'::pg_catalog.text,
+					ARRAY[col::pg_catalog.text, tbl::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'undefined_column',
-				HINT = @extschema@.kc_message('Name the %s column of %s.',
-					@extschema@.kc_message(what), tbl::pg_catalog.text);
+				HINT = @extschema@.kc_message('Name the %s column of %s.'::pg_catalog.text,
+					ARRAY[@extschema@.kc_message(what::pg_catalog.text, ARRAY[]::pg_catalog.text[]), tbl::pg_catalog.text]::pg_catalog.text[]);
 	END IF;
 	RETURN t;
 END $$;
@@ -3107,10 +3110,10 @@ DECLARE
 BEGIN
 	args := @extschema@.kc_trigger_args(projects, 'kc_support_cap'::pg_catalog.text);
 	IF args IS NULL THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('relation %s has no support-cap check',
-					projects::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('relation %s has no support-cap check'::pg_catalog.text,
+					ARRAY[projects::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'undefined_object',
-				HINT = @extschema@.kc_message('Install it with kc_enforce_support_cap().');
+				HINT = @extschema@.kc_message('Install it with kc_enforce_support_cap().'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'SELECT p.ctid, p.%1$I::pg_catalog.text, p.%4$I, p.%5$I::@extschema@.kc_money, p.%6$I::@extschema@.kc_money,
@@ -3132,10 +3135,10 @@ END $$;
 CREATE OR REPLACE FUNCTION @extschema@.kc_year_lock_log_append_only() RETURNS pg_catalog.trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-	RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('the year-lock log is append-only: %s is not allowed',
-				TG_OP::pg_catalog.text),
+	RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('the year-lock log is append-only: %s is not allowed'::pg_catalog.text,
+				ARRAY[TG_OP::pg_catalog.text]::pg_catalog.text[]),
 			ERRCODE = 'insufficient_privilege',
-			HINT = @extschema@.kc_message('Closing and reopening years add entries; nothing changes or removes them.');
+			HINT = @extschema@.kc_message('Closing and reopening years add entries; nothing changes or removes them.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 END $$;
 
 CREATE OR REPLACE FUNCTION @extschema@.kc_enforce_year_lock(
@@ -3150,24 +3153,24 @@ DECLARE
 	part pg_catalog.regclass;
 BEGIN
 	IF tbl IS NULL THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('the table to protect is missing'),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('the table to protect is missing'::pg_catalog.text, ARRAY[]::pg_catalog.text[]),
 				ERRCODE = 'null_value_not_allowed';
 	END IF;
 	SELECT c.relkind INTO kind FROM pg_catalog.pg_class c
 	WHERE c.oid OPERATOR(pg_catalog.=) tbl;
 	IF kind IS NULL OR (kind OPERATOR(pg_catalog.<>) 'r' AND kind OPERATOR(pg_catalog.<>) 'p') THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('%s is not a table',
-					tbl::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('%s is not a table'::pg_catalog.text,
+					ARRAY[tbl::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'wrong_object_type';
 	END IF;
 	t := @extschema@.kc_column_type_of(tbl, year_column, 'year');
 	IF t OPERATOR(pg_catalog.<>) 'pg_catalog.int2'::pg_catalog.regtype
 	   AND t OPERATOR(pg_catalog.<>) 'pg_catalog.int4'::pg_catalog.regtype
 	   AND t OPERATOR(pg_catalog.<>) 'pg_catalog.int8'::pg_catalog.regtype THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('year column "%s" of %s has type %s, not an integer',
-					year_column::pg_catalog.text, tbl::pg_catalog.text, t::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('year column "%s" of %s has type %s, not an integer'::pg_catalog.text,
+					ARRAY[year_column::pg_catalog.text, tbl::pg_catalog.text, t::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'datatype_mismatch',
-				HINT = @extschema@.kc_message('Protect a table by a column holding the year, e.g. the fiscal year of the row.');
+				HINT = @extschema@.kc_message('Protect a table by a column holding the year, e.g. the fiscal year of the row.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 
 	-- The table and, for a plain table, its inheritance children at every
@@ -3194,13 +3197,13 @@ BEGIN
 	  AND c.relpersistence OPERATOR(pg_catalog.=) 't'
 	ORDER BY c.oid LIMIT 1;
 	IF rel IS NOT NULL THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot protect temporary table %s',
-					rel::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cannot protect temporary table %s'::pg_catalog.text,
+					ARRAY[rel::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'feature_not_supported',
 				DETAIL = CASE WHEN rel OPERATOR(pg_catalog.=) tbl
-							THEN @extschema@.kc_message('Closed years protect permanent tables.')
-							ELSE @extschema@.kc_message('It is an inheritance child of %s.', tbl::pg_catalog.text) END,
-				HINT = @extschema@.kc_message('A temporary table belongs to one session and goes away with it; keep rows that must stay settled in a permanent table.');
+							THEN @extschema@.kc_message('Closed years protect permanent tables.'::pg_catalog.text, ARRAY[]::pg_catalog.text[])
+							ELSE @extschema@.kc_message('It is an inheritance child of %s.'::pg_catalog.text, ARRAY[tbl::pg_catalog.text]::pg_catalog.text[]) END,
+				HINT = @extschema@.kc_message('A temporary table belongs to one session and goes away with it; keep rows that must stay settled in a permanent table.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 
 	FOREACH rel IN ARRAY rels LOOP
@@ -3255,58 +3258,58 @@ DECLARE
 	rel pg_catalog.regclass;
 BEGIN
 	IF projects IS NULL THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('the project table is missing'),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('the project table is missing'::pg_catalog.text, ARRAY[]::pg_catalog.text[]),
 				ERRCODE = 'null_value_not_allowed';
 	END IF;
 	SELECT c.relkind INTO kind FROM pg_catalog.pg_class c
 	WHERE c.oid OPERATOR(pg_catalog.=) projects;
 	IF kind IS NULL OR (kind OPERATOR(pg_catalog.<>) 'r' AND kind OPERATOR(pg_catalog.<>) 'p') THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('%s is not a table',
-					projects::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('%s is not a table'::pg_catalog.text,
+					ARRAY[projects::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'wrong_object_type';
 	END IF;
 
 	t := @extschema@.kc_column_type_of(projects, category_column, 'category');
 	IF t OPERATOR(pg_catalog.<>) text_type AND t OPERATOR(pg_catalog.<>) varchar_type THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('category column "%s" of %s has type %s, not text',
-					category_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('category column "%s" of %s has type %s, not text'::pg_catalog.text,
+					ARRAY[category_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'datatype_mismatch',
-				HINT = @extschema@.kc_message('The category column holds codes of kc_project_category.');
+				HINT = @extschema@.kc_message('The category column holds codes of kc_project_category.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	IF source_column IS NOT NULL THEN
 		t := @extschema@.kc_column_type_of(projects, source_column, 'source');
 		IF t OPERATOR(pg_catalog.<>) '@extschema@.kc_source'::pg_catalog.regtype THEN
-			RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('source column "%s" of %s has type %s, not kc_source',
-						source_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('source column "%s" of %s has type %s, not kc_source'::pg_catalog.text,
+						ARRAY[source_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text]::pg_catalog.text[]),
 					ERRCODE = 'datatype_mismatch',
-					HINT = @extschema@.kc_message('Pass NULL as the source column when the table has none; then only any-source rules apply.');
+					HINT = @extschema@.kc_message('Pass NULL as the source column when the table has none; then only any-source rules apply.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 		END IF;
 	END IF;
 	IF province_column IS NOT NULL THEN
 		t := @extschema@.kc_column_type_of(projects, province_column, 'province');
 		IF t OPERATOR(pg_catalog.<>) text_type AND t OPERATOR(pg_catalog.<>) varchar_type THEN
-			RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('province column "%s" of %s has type %s, not text',
-						province_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('province column "%s" of %s has type %s, not text'::pg_catalog.text,
+						ARRAY[province_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text]::pg_catalog.text[]),
 					ERRCODE = 'datatype_mismatch',
-					HINT = @extschema@.kc_message('Pass NULL as the province column when the table has none; then only nationwide rules apply.');
+					HINT = @extschema@.kc_message('Pass NULL as the province column when the table has none; then only nationwide rules apply.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 		END IF;
 	END IF;
 	t := @extschema@.kc_column_type_of(projects, approved_on_column, 'approval date');
 	IF t OPERATOR(pg_catalog.<>) 'pg_catalog.date'::pg_catalog.regtype THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('approval date column "%s" of %s has type %s, not date',
-					approved_on_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('approval date column "%s" of %s has type %s, not date'::pg_catalog.text,
+					ARRAY[approved_on_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'datatype_mismatch';
 	END IF;
 	t := @extschema@.kc_column_type_of(projects, cost_column, 'cost');
 	IF t OPERATOR(pg_catalog.<>) money_type AND t OPERATOR(pg_catalog.<>) int8_type THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cost column "%s" of %s has type %s, not kc_money',
-					cost_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('cost column "%s" of %s has type %s, not kc_money'::pg_catalog.text,
+					ARRAY[cost_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'datatype_mismatch';
 	END IF;
 	t := @extschema@.kc_column_type_of(projects, support_column, 'support');
 	IF t OPERATOR(pg_catalog.<>) money_type AND t OPERATOR(pg_catalog.<>) int8_type THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('support column "%s" of %s has type %s, not kc_money',
-					support_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('support column "%s" of %s has type %s, not kc_money'::pg_catalog.text,
+					ARRAY[support_column::pg_catalog.text, projects::pg_catalog.text, t::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'datatype_mismatch';
 	END IF;
 
@@ -3369,22 +3372,22 @@ BEGIN
 		ORDER BY 1, 2
 	LOOP
 		RAISE LOG USING MESSAGE = CASE t.tgenabled
-			WHEN 'D' THEN @extschema@.kc_message('kc_ext: trigger "%s" on table %s (%s) is disabled, so its rule is not enforced there; changed by role "%s" (session role "%s")',
-				t.tgname::pg_catalog.text, t.rel::pg_catalog.text, t.proname::pg_catalog.text,
-				current_user::pg_catalog.text, session_user::pg_catalog.text)
-			ELSE @extschema@.kc_message('kc_ext: trigger "%s" on table %s (%s) is enabled for replica sessions only, so its rule is not enforced there; changed by role "%s" (session role "%s")',
-				t.tgname::pg_catalog.text, t.rel::pg_catalog.text, t.proname::pg_catalog.text,
-				current_user::pg_catalog.text, session_user::pg_catalog.text) END;
+			WHEN 'D' THEN @extschema@.kc_message('kc_ext: trigger "%s" on table %s (%s) is disabled, so its rule is not enforced there; changed by role "%s" (session role "%s")'::pg_catalog.text,
+				ARRAY[t.tgname::pg_catalog.text, t.rel::pg_catalog.text, t.proname::pg_catalog.text,
+				current_user::pg_catalog.text, session_user::pg_catalog.text]::pg_catalog.text[])
+			ELSE @extschema@.kc_message('kc_ext: trigger "%s" on table %s (%s) is enabled for replica sessions only, so its rule is not enforced there; changed by role "%s" (session role "%s")'::pg_catalog.text,
+				ARRAY[t.tgname::pg_catalog.text, t.rel::pg_catalog.text, t.proname::pg_catalog.text,
+				current_user::pg_catalog.text, session_user::pg_catalog.text]::pg_catalog.text[]) END;
 		RAISE WARNING USING MESSAGE = CASE t.tgenabled
-			WHEN 'D' THEN @extschema@.kc_message('trigger "%s" on table %s is disabled: the kc_ext rule it carries is not enforced on this table',
-				t.tgname::pg_catalog.text, t.rel::pg_catalog.text)
-			ELSE @extschema@.kc_message('trigger "%s" on table %s is enabled for replica sessions only: the kc_ext rule it carries is not enforced on this table',
-				t.tgname::pg_catalog.text, t.rel::pg_catalog.text) END,
+			WHEN 'D' THEN @extschema@.kc_message('trigger "%s" on table %s is disabled: the kc_ext rule it carries is not enforced on this table'::pg_catalog.text,
+				ARRAY[t.tgname::pg_catalog.text, t.rel::pg_catalog.text]::pg_catalog.text[])
+			ELSE @extschema@.kc_message('trigger "%s" on table %s is enabled for replica sessions only: the kc_ext rule it carries is not enforced on this table'::pg_catalog.text,
+				ARRAY[t.tgname::pg_catalog.text, t.rel::pg_catalog.text]::pg_catalog.text[]) END,
 			HINT = CASE WHEN t.proname OPERATOR(pg_catalog.~~) 'kc\_cap\_%'
-				THEN @extschema@.kc_message('ALTER TABLE %s ENABLE TRIGGER %s; then run kc_cap_rebuild for its rule: rows written meanwhile were not counted.',
-					t.rel::pg_catalog.text, pg_catalog.quote_ident(t.tgname))
-				ELSE @extschema@.kc_message('ALTER TABLE %s ENABLE TRIGGER %s.',
-					t.rel::pg_catalog.text, pg_catalog.quote_ident(t.tgname)) END;
+				THEN @extschema@.kc_message('ALTER TABLE %s ENABLE TRIGGER %s; then run kc_cap_rebuild for its rule: rows written meanwhile were not counted.'::pg_catalog.text,
+					ARRAY[t.rel::pg_catalog.text, pg_catalog.quote_ident(t.tgname)]::pg_catalog.text[])
+				ELSE @extschema@.kc_message('ALTER TABLE %s ENABLE TRIGGER %s.'::pg_catalog.text,
+					ARRAY[t.rel::pg_catalog.text, pg_catalog.quote_ident(t.tgname)]::pg_catalog.text[]) END;
 	END LOOP;
 END
 $kc_watch$;
@@ -3415,11 +3418,11 @@ BEGIN
 		ORDER BY 1, 2
 		LIMIT 1
 	LOOP
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('table %s cannot inherit from %s: %s is a table of cap rule "%s"',
-					t.child::pg_catalog.text, t.ancestor::pg_catalog.text, t.ancestor::pg_catalog.text, t.rule_name::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('table %s cannot inherit from %s: %s is a table of cap rule "%s"'::pg_catalog.text,
+					ARRAY[t.child::pg_catalog.text, t.ancestor::pg_catalog.text, t.ancestor::pg_catalog.text, t.rule_name::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'feature_not_supported',
-				DETAIL = @extschema@.kc_message('A cap rule counts the rows of its own tables and their partitions only; rows of an inheritance child would escape it.'),
-				HINT = @extschema@.kc_message('Use declarative partitioning (PARTITION BY ... / ATTACH PARTITION) instead of INHERITS.');
+				DETAIL = @extschema@.kc_message('A cap rule counts the rows of its own tables and their partitions only; rows of an inheritance child would escape it.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]),
+				HINT = @extschema@.kc_message('Use declarative partitioning (PARTITION BY ... / ATTACH PARTITION) instead of INHERITS.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END LOOP;
 	-- a table of a rule made an inheritance child of another table
 	FOR t IN
@@ -3433,11 +3436,11 @@ BEGIN
 		ORDER BY 1, 2
 		LIMIT 1
 	LOOP
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('table %s cannot inherit from %s: %s is a table of cap rule "%s"',
-					t.child::pg_catalog.text, t.ancestor::pg_catalog.text, t.child::pg_catalog.text, t.rule_name::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('table %s cannot inherit from %s: %s is a table of cap rule "%s"'::pg_catalog.text,
+					ARRAY[t.child::pg_catalog.text, t.ancestor::pg_catalog.text, t.child::pg_catalog.text, t.rule_name::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'feature_not_supported',
-				DETAIL = @extschema@.kc_message('A cap rule''s tables take part in no plain inheritance.'),
-				HINT = @extschema@.kc_message('Drop the rule with kc_drop_cap first, or use declarative partitioning.');
+				DETAIL = @extschema@.kc_message('A cap rule''s tables take part in no plain inheritance.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]),
+				HINT = @extschema@.kc_message('Drop the rule with kc_drop_cap first, or use declarative partitioning.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END LOOP;
 END
 $kc_guard$;
@@ -3451,7 +3454,7 @@ DECLARE
 	g record;
 BEGIN
 	IF rule_name IS NULL THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('argument rule_name of kc_drop_rule must not be NULL'),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('argument rule_name of kc_drop_rule must not be NULL'::pg_catalog.text, ARRAY[]::pg_catalog.text[]),
 				ERRCODE = 'null_value_not_allowed';
 	END IF;
 	IF EXISTS (SELECT 1 FROM @extschema@.kc_cap_rule r WHERE r.rule_name OPERATOR(pg_catalog.=) kc_drop_rule.rule_name) THEN
@@ -3461,10 +3464,10 @@ BEGIN
 	SELECT r.kind INTO kind FROM @extschema@.kc_rules r
 	WHERE r.rule_name OPERATOR(pg_catalog.=) kc_drop_rule.rule_name;
 	IF kind IS NULL THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('rule "%s" does not exist',
-					rule_name::pg_catalog.text),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('rule "%s" does not exist'::pg_catalog.text,
+					ARRAY[rule_name::pg_catalog.text]::pg_catalog.text[]),
 				ERRCODE = 'undefined_object',
-				HINT = @extschema@.kc_message('The view kc_rules lists the rules of every kind.');
+				HINT = @extschema@.kc_message('The view kc_rules lists the rules of every kind.'::pg_catalog.text, ARRAY[]::pg_catalog.text[]);
 	END IF;
 	tbl := pg_catalog.to_regclass(pg_catalog.substr(rule_name, pg_catalog.length(kind) OPERATOR(pg_catalog.+) 2));
 	-- the rule's triggers on the table, its partitions and its inheritance
@@ -3498,8 +3501,8 @@ BEGIN
 		EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', g.tgname, g.rel);
 	END LOOP;
 	IF kind OPERATOR(pg_catalog.=) 'year_lock' THEN
-		RAISE LOG USING MESSAGE = @extschema@.kc_message('kc_ext: rule "%s" dropped by role "%s" (session role "%s"): closed years no longer protect %s',
-					rule_name::pg_catalog.text, current_user::pg_catalog.text, session_user::pg_catalog.text, tbl::pg_catalog.text);
+		RAISE LOG USING MESSAGE = @extschema@.kc_message('kc_ext: rule "%s" dropped by role "%s" (session role "%s"): closed years no longer protect %s'::pg_catalog.text,
+					ARRAY[rule_name::pg_catalog.text, current_user::pg_catalog.text, session_user::pg_catalog.text, tbl::pg_catalog.text]::pg_catalog.text[]);
 	END IF;
 END
 $kc_drop$;

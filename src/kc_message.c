@@ -6,7 +6,8 @@
  * PL/pgSQL's RAISE does not translate its texts: they would stay English
  * whatever lc_messages says.  So the extension's PL/pgSQL functions raise
  *
- *		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('fmt', arg, ...),
+ *		RAISE EXCEPTION USING MESSAGE = @extschema@.kc_message('fmt'::pg_catalog.text,
+ *				ARRAY[arg, ...]::pg_catalog.text[]),
  *			ERRCODE = ..., DETAIL = @extschema@.kc_message(...), ...
  *
  * keeping RAISE itself (its SQLSTATE, and no CONTEXT line: PL/pgSQL does not
@@ -115,7 +116,7 @@ kc_message_lookup(const char *msgid)
 }
 
 /*
- * kc_message(msgid text, VARIADIC args text[] DEFAULT '{}') returns text
+ * kc_message(msgid text, args text[]) returns text
  *
  * The translation of msgid with its %s placeholders replaced by args in
  * order, %N$s by the N-th argument, %% by %, and a NULL argument written
@@ -136,7 +137,7 @@ kc_message(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	fmt = kc_message_lookup(text_to_cstring(PG_GETARG_TEXT_PP(0)));
-	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
+	if (!PG_ARGISNULL(1))
 	{
 		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
 

@@ -160,9 +160,12 @@ RESET lc_messages;
 DO $$ BEGIN PERFORM '12.345'::kc_money; EXCEPTION WHEN OTHERS THEN RAISE NOTICE '% %', SQLSTATE, SQLERRM; END $$;
 
 -- kc_message itself: placeholders in order, by position, %%, NULL
-SELECT kc_message('Rule %s: %s', '7', NULL),
-	   kc_message('not in the catalogue %2$s %1$s %%', 'a', 'b'),
-	   kc_message('max_share is a fraction of the project''s cost: above 0 and at most 1 (0.3 means 30%); NULL means no share cap.');
+SELECT kc_message('Rule %s: %s', ARRAY['7', NULL]),
+	   kc_message('not in the catalogue %2$s %1$s %%', ARRAY['a', 'b']),
+	   kc_message('max_share is a fraction of the project''s cost: above 0 and at most 1 (0.3 means 30%); NULL means no share cap.', '{}');
+SET lc_messages = 'vi_VN.UTF-8';
+SELECT kc_message('Rule %s: %s', ARRAY['7', NULL]), kc_message('year', NULL);
+RESET lc_messages;
 
 SELECT kc_reopen_year(2022, 'dọn dẹp kiểm thử');
 DROP TABLE msg_payment, msg_project, msg_bad, msg_alloc, msg_plan;
