@@ -80,6 +80,36 @@ else
 	bad "kc_message() texts missing from src/kc_message.c: $(head -5 "$w/sql-msgids.txt")"
 fi
 
+# 4b. No function of the current version raises a text of its own: in the
+# full install script of default_version, the last definition of every
+# function (the one a database ends with) has no RAISE with a literal
+# format; each goes through kc_message().  (DO blocks run once, at install
+# or update, and are not functions.)
+ver=$(sed -n "s/^default_version *= *'\(.*\)'.*/\1/p" kc_ext.control)
+python3 - "sql/kc_ext--$ver.sql" >"$w/raise.txt" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding='utf-8').read()
+last = {}
+for m in re.finditer(r'^CREATE (?:OR REPLACE )?FUNCTION (@extschema@\.\w+)\(', s, re.M):
+    t = re.compile(r"AS (\$\w*\$)|AS 'MODULE_PATHNAME'").search(s, m.end())
+    if t.group(1) is None:
+        last[m.group(1)] = None
+        continue
+    e = s.index(t.group(1), t.end())
+    last[m.group(1)] = s[t.end():e]
+bad = []
+for name, body in sorted(last.items()):
+    if body and re.search(r"\bRAISE\s+(EXCEPTION|WARNING|NOTICE|LOG|INFO)?\s*'", body):
+        bad.append(name)
+print('functions %d with English RAISE %d %s' % (len(last), len(bad), ' '.join(bad)))
+PY
+rres=$(tail -1 "$w/raise.txt")
+if grep -qE '^functions [1-9][0-9]* with English RAISE 0 $' <<<"$rres"; then
+	ok "no function of kc_ext $ver raises an untranslated text (${rres% with*} read)"
+else
+	bad "functions of kc_ext $ver that RAISE an English text instead of kc_message(): ${rres#*RAISE }"
+fi
+
 # 5. The installed catalogue: <localedir>/vi/LC_MESSAGES/kc_ext-NN.mo, not
 # older than po/vi.po and holding exactly its translations.
 major=$("$PG_CONFIG" --version | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p')
