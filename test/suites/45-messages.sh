@@ -48,11 +48,9 @@ if msgmerge --quiet --no-fuzzy-matching -o "$w/merged.vi-po" po/vi.po "$w/kc_ext
 		msgattrib --untranslated --no-wrap "$w/merged.vi-po" 2>/dev/null | grep '^msgid "..*"' | head -20
 	fi
 	obsolete=$(grep -c '^#~ msgid' "$w/merged.vi-po" || true)
-	if [ "$obsolete" -eq 0 ]; then
-		ok "po/vi.po has no translation of a message the sources no longer have"
-	else
-		bad "po/vi.po translates $obsolete messages the sources no longer have (make update-po)"
-	fi
+	# not counted: a translation no message uses harms nothing (make
+	# update-po marks it obsolete)
+	echo "note: po/vi.po translates $obsolete message(s) the sources do not have"
 else
 	bad "msgmerge failed: $(cat "$w/msgmerge.log")"
 fi
