@@ -22,6 +22,23 @@
 #include "kc_compat.h"
 #include "common/int.h"
 
+/*
+ * Message translation, as PostgreSQL's own modules do it (PL/pgSQL's
+ * plpgsql.h): ereport() takes the text domain from TEXTDOMAIN where it is
+ * expanded, so defining it here, in the header every PostgreSQL-facing file
+ * includes, makes every errmsg/errdetail/errhint of kc_ext look itself up in
+ * "kc_ext-NN" (NN the server's major version: the catalogue is installed as
+ * <localedir>/<lang>/LC_MESSAGES/kc_ext-NN.mo by make install, see nls.mk).
+ * _PG_init binds the domain.  c.h's _() looks up the backend's own domain;
+ * kc_ext's _() looks up kc_ext's, for texts marked gettext_noop() and put
+ * into a message with "%s" (xgettext finds both: nls.mk lists them).
+ */
+#undef TEXTDOMAIN
+#define TEXTDOMAIN PG_TEXTDOMAIN("kc_ext")
+
+#undef _
+#define _(x) dgettext(TEXTDOMAIN, x)
+
 #include "kc_core.h"
 
 /* kc_money is an int64 passed by value. */

@@ -56,8 +56,10 @@ kc_install_deps() {
 	# (/usr/share/java/postgresql.jar), Python 3 with psycopg 3, Node with
 	# npm (the node client test installs pg from the npm registry) for
 	# 80-clients.  psycopg2, psqlODBC through pyodbc, SQLAlchemy with pandas
-	# for 82-client-matrix.  procps (ps) for 60-crash.
-	local pkgs="build-essential clang libclang-rt-dev
+	# for 82-client-matrix.  procps (ps) for 60-crash.  gettext (msgfmt
+	# builds po/vi.po into kc_ext-NN.mo at make; xgettext and msgmerge for
+	# 45-messages) and locales (locale-gen, for vi_VN.UTF-8: kc_install_locales).
+	local pkgs="build-essential clang libclang-rt-dev gettext locales
 		postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libpq-dev
 		libpostgresql-jdbc-java python3 python3-psycopg
 		python3-psycopg2 odbc-postgresql unixodbc python3-pyodbc python3-sqlalchemy python3-pandas
@@ -84,6 +86,45 @@ kc_install_deps() {
 	PGBIN=$("$PG_CONFIG" --bindir)
 	export PGBIN
 	kc_log "PostgreSQL $("$PG_CONFIG" --version | sed 's/^PostgreSQL //') ($PG_CONFIG)"
+	kc_install_locales
+}
+
+# The locales the tests use: vi_VN.UTF-8 (kc_ext's Vietnamese messages, SET
+# lc_messages in test/sql/messages_vi.sql), en_US.UTF-8; C.UTF-8 is built
+# into Debian's libc.  A minimal Debian has no locales package and only C,
+# C.UTF-8 and POSIX: the package brings locale-gen and /etc/locale.gen, where
+# the wanted ones are enabled and generated.  Run before the cluster starts,
+# so the server finds them (SET lc_messages refuses a locale it cannot load).
+KC_LOCALES="vi_VN.UTF-8 en_US.UTF-8"
+kc_locale_present() {
+	# locale -a writes vi_VN.utf8; compare without case and dashes
+	local want
+	want=$(printf '%s' "$1" | tr 'A-Z' 'a-z' | tr -d -- '-')
+	locale -a 2>/dev/null | tr 'A-Z' 'a-z' | tr -d -- '-' | grep -qxF "$want"
+}
+kc_install_locales() {
+	local l missing=""
+	for l in $KC_LOCALES; do
+		kc_locale_present "$l" || missing="$missing $l"
+	done
+	[ -z "$missing" ] && return 0
+	kc_log "generating locales:$missing"
+	if ! command -v locale-gen >/dev/null 2>&1 || [ ! -f /etc/locale.gen ]; then
+		kc_apt_update || return 1
+		$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends locales >/dev/null || {
+			echo "apt-get install locales failed" >&2; return 1; }
+	fi
+	for l in $missing; do
+		if grep -qE "^# *$l UTF-8\$" /etc/locale.gen; then
+			$SUDO sed -i -E "s/^# *($l UTF-8)\$/\1/" /etc/locale.gen
+		elif ! grep -qE "^$l UTF-8\$" /etc/locale.gen; then
+			echo "$l UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+		fi
+	done
+	$SUDO locale-gen >/dev/null || { echo "locale-gen failed" >&2; return 1; }
+	for l in $missing; do
+		kc_locale_present "$l" || { echo "locale $l is still missing after locale-gen" >&2; return 1; }
+	done
 }
 
 kc_build_install() {

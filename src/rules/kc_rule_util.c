@@ -79,8 +79,9 @@ kc_rule_trigger_data(FunctionCallInfo fcinfo, const char *funcname,
 	if (row_level != (bool) TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"%s\" must be fired %s", funcname,
-						row_level ? "for each row" : "for each statement")));
+				 row_level ?
+				 errmsg("function \"%s\" must be fired for each row", funcname) :
+				 errmsg("function \"%s\" must be fired for each statement", funcname)));
 	if (nargs >= 0 && trigdata->tg_trigger->tgnargs != nargs)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),

@@ -237,8 +237,8 @@ report_violation(FunctionCallInfo fcinfo, Relation rel, Datum *values,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("support %s exceeds the cap of category \"%s\" in relation \"%s\"",
 						asked, category, RelationGetRelationName(rel)),
-				 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s%% of the cost %s, that is %s; asked for %s.",
-						   category, name_vi, memo.rule_id, legal_basis,
+				 errdetail("Category %s (%s), rule %lld (%s): at most %s%% of the cost %s, that is %s; asked for %s.",
+						   category, name_vi, (long long) memo.rule_id, legal_basis,
 						   kc_rule_format_share_pct(memo.share),
 						   kc_rule_format_dong(cost),
 						   kc_rule_format_dong(share_cap), asked),
@@ -248,8 +248,8 @@ report_violation(FunctionCallInfo fcinfo, Relation rel, Datum *values,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("support %s exceeds the cap of category \"%s\" in relation \"%s\"",
 						asked, category, RelationGetRelationName(rel)),
-				 errdetail("Category %s (%s), rule " INT64_FORMAT " (%s): at most %s; asked for %s.",
-						   category, name_vi, memo.rule_id, legal_basis,
+				 errdetail("Category %s (%s), rule %lld (%s): at most %s; asked for %s.",
+						   category, name_vi, (long long) memo.rule_id, legal_basis,
 						   kc_rule_format_dong(memo.amount), asked),
 				 errtableconstraint(rel, SUPPORT_CAP_CONSTRAINT)));
 }
@@ -544,21 +544,30 @@ kc_support_cap_rule_overlap(PG_FUNCTION_ARGS)
 		char	   *src = SPI_getvalue(t, d, 9);
 		char	   *prov = SPI_getvalue(t, d, 10);
 
+		/*
+		 * The phrases are whole translatable units ("source X" / "any
+		 * source", "from A to B" / "from A on, open-ended"), put into the
+		 * message with %s, so that a translation can order its words.
+		 */
+		const char *src_phrase = src ? psprintf(_("source %s"), src) : _("any source");
+		const char *prov_phrase = prov ? psprintf(_("province \"%s\""), prov) : _("nationwide");
+		const char *n_period = n_to ?
+			psprintf(_("from %s to %s"), SPI_getvalue(t, d, 6), n_to) :
+			psprintf(_("from %s on, open-ended"), SPI_getvalue(t, d, 6));
+		const char *o_period = o_to ?
+			psprintf(_("from %s to %s"), SPI_getvalue(t, d, 3), o_to) :
+			psprintf(_("from %s on, open-ended"), SPI_getvalue(t, d, 3));
+
 		ereport(ERROR,
 				(errcode(ERRCODE_EXCLUSION_VIOLATION),
-				 errmsg("support-cap rule " INT64_FORMAT " overlaps rule %s for category \"%s\", %s%s%s, %s%s%s",
-						DatumGetInt64(values[0]), SPI_getvalue(t, d, 1),
-						SPI_getvalue(t, d, 8),
-						src ? "source " : "any source", src ? src : "", "",
-						prov ? "province \"" : "nationwide", prov ? prov : "",
-						prov ? "\"" : ""),
-				 errdetail("Rule " INT64_FORMAT " (%s) is in force from %s%s%s; rule %s (%s) from %s%s%s.",
-						   DatumGetInt64(values[0]), SPI_getvalue(t, d, 5),
-						   SPI_getvalue(t, d, 6), n_to ? " to " : " on, open-ended",
-						   n_to ? n_to : "",
+				 errmsg("support-cap rule %lld overlaps rule %s for category \"%s\", %s, %s",
+						(long long) DatumGetInt64(values[0]), SPI_getvalue(t, d, 1),
+						SPI_getvalue(t, d, 8), src_phrase, prov_phrase),
+				 errdetail("Rule %lld (%s) is in force %s; rule %s (%s) %s.",
+						   (long long) DatumGetInt64(values[0]), SPI_getvalue(t, d, 5),
+						   n_period,
 						   SPI_getvalue(t, d, 1), SPI_getvalue(t, d, 2),
-						   SPI_getvalue(t, d, 3), o_to ? " to " : " on, open-ended",
-						   o_to ? o_to : ""),
+						   o_period),
 				 errhint("Only one rule may be in force for a category, source and province on a day: end one rule (effective_to) the day before the other begins."),
 				 errtableconstraint(rel, "kc_support_cap_rule_no_overlap")));
 	}

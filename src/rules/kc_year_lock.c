@@ -368,17 +368,19 @@ kc_year_lock_row(PG_FUNCTION_ARGS)
 		const char *which;
 
 		if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-			which = "new row";
+			which = gettext_noop("new row");
 		else if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
-			which = "deleted row";
+			which = gettext_noop("deleted row");
+		else if (old_hit)
+			which = gettext_noop("row before the update");
 		else
-			which = old_hit ? "row before the update" : "row after the update";
+			which = gettext_noop("row after the update");
 
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("year %d is closed", year),
 				 errdetail("The %s of relation \"%s\" has %s = %d; year %d was closed by %s: %s.",
-						   which, RelationGetRelationName(rel), column, year, year,
+						   _(which), RelationGetRelationName(rel), column, year, year,
 						   SPI_getvalue(t, d, 2), SPI_getvalue(t, d, 3)),
 				 errhint("Rows of a closed year do not change; kc_reopen_year(%d, reason) reopens it.",
 						 year),
@@ -551,7 +553,8 @@ lock_protected_tables(Oid nsp)
 static void
 change_year(FunctionCallInfo fcinfo, bool close)
 {
-	const char *verb = close ? "close" : "reopen";
+	/* translated where used: _(verb); "close" a year is "khóa sổ" it */
+	const char *verb = close ? gettext_noop("close") : gettext_noop("reopen");
 	int32		year;
 	char	   *reason;
 	Oid			caller = GetUserId();
@@ -568,7 +571,7 @@ change_year(FunctionCallInfo fcinfo, bool close)
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("the year to %s is missing", verb)));
+				 errmsg("the year to %s is missing", _(verb))));
 	year = PG_GETARG_INT32(0);
 	if (year < YEAR_MIN || year > YEAR_MAX)
 		ereport(ERROR,
@@ -578,20 +581,20 @@ change_year(FunctionCallInfo fcinfo, bool close)
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("a reason to %s year %d is required", verb, year),
+				 errmsg("a reason to %s year %d is required", _(verb), year),
 				 errhint("The reason is kept in the year-lock log, e.g. the settlement decision.")));
 	reason = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	if (reason[strspn(reason, " \t\r\n")] == '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the reason to %s year %d is blank", verb, year),
+				 errmsg("the reason to %s year %d is blank", _(verb), year),
 				 errhint("The reason is kept in the year-lock log, e.g. the settlement decision.")));
 
 	owner = status_table_owner(nsp, &status_relid);
 	if (!may_close_years(caller, owner))
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("permission denied to %s year %d", verb, year),
+				 errmsg("permission denied to %s year %d", _(verb), year),
 				 errhint("Superusers, the owner of extension kc_ext and members of role %s may close and reopen years.",
 						 YEAR_ADMIN_ROLE)));
 

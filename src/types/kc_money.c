@@ -15,8 +15,9 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+/* marked for translation here, translated where it is raised: _(fraction_hint) */
 static const char *const fraction_hint =
-"kc_money holds whole đồng. Vietnamese notation uses the comma for decimals and the dot between thousands: \"1,234\" is one point two three four, \"1.234\" is one thousand two hundred thirty-four.";
+gettext_noop("kc_money holds whole đồng. Vietnamese notation uses the comma for decimals and the dot between thousands: \"1,234\" is one point two three four, \"1.234\" is one thousand two hundred thirty-four.");
 
 void
 kc_report_parse_error(kc_parse_status st, const char *type_name,
@@ -37,7 +38,7 @@ kc_report_parse_error(kc_parse_status st, const char *type_name,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type %s: \"%s\"", type_name, input),
 					 errdetail("Thousands dots must separate groups of exactly three digits, the first of one to three digits not starting with 0."),
-					 errhint("%s", fraction_hint)));
+					 errhint("%s", _(fraction_hint))));
 			break;
 		case KC_PARSE_UNKNOWN_WORD:
 			ereport(ERROR,
@@ -49,7 +50,7 @@ kc_report_parse_error(kc_parse_status st, const char *type_name,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("amount \"%s\" is not a whole number of đồng", input),
-					 errhint("%s", fraction_hint)));
+					 errhint("%s", _(fraction_hint))));
 			break;
 		case KC_PARSE_AMBIGUOUS:
 			ereport(ERROR,
@@ -76,7 +77,7 @@ kc_report_parse_error(kc_parse_status st, const char *type_name,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type %s: \"%s\"", type_name, input),
-					 errhint("%s", fraction_hint)));
+					 errhint("%s", _(fraction_hint))));
 			break;
 	}
 }

@@ -122,8 +122,8 @@ kc_money_sumstate_recv(PG_FUNCTION_ARGS)
 	if (st->count < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid count " INT64_FORMAT " in external kc_money_sumstate value",
-						st->count)));
+				 errmsg("invalid count %lld in external kc_money_sumstate value",
+						(long long) st->count)));
 	if (!kc_state_sum_ok(kc_load_int128(st->sum)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -174,7 +174,7 @@ kc_money_sum_accum(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	st = writable_state(fcinfo);
 	sum = kc_state_add(kc_load_int128(st->sum), PG_GETARG_KCMONEY(1),
-					   "kc_money_sumstate", "sum");
+					   "kc_money_sumstate", gettext_noop("sum"));
 	count = kc_state_count_add(st->count, 1, "kc_money_sumstate");
 	kc_store_int128(st->sum, sum);
 	st->count = count;
@@ -200,7 +200,7 @@ kc_money_sum_retract(PG_FUNCTION_ARGS)
 	st = writable_state(fcinfo);
 	/* -(kc_int128) amount: an int64 negated in 128 bits cannot overflow */
 	sum = kc_state_add(kc_load_int128(st->sum), -(kc_int128) PG_GETARG_KCMONEY(1),
-					   "kc_money_sumstate", "sum");
+					   "kc_money_sumstate", gettext_noop("sum"));
 	count = kc_state_count_add(st->count, -1, "kc_money_sumstate");
 	kc_store_int128(st->sum, sum);
 	st->count = count;
@@ -217,7 +217,7 @@ kc_money_sumstate_combine(PG_FUNCTION_ARGS)
 	int64		count;
 
 	sum = kc_state_add(kc_load_int128(st->sum), kc_load_int128(other->sum),
-					   "kc_money_sumstate", "sum");
+					   "kc_money_sumstate", gettext_noop("sum"));
 	count = kc_state_count_add(st->count, other->count, "kc_money_sumstate");
 	kc_store_int128(st->sum, sum);
 	st->count = count;

@@ -164,13 +164,13 @@ kc_state_sum_error(const char *type_name, const char *what, kc_int128 a, kc_int1
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s out of range", type_name),
 				 errdetail("The %s would be %s + (%s) = %s, beyond the state's limit of 2^120 in magnitude.",
-						   what, abuf, bbuf, rbuf),
+						   _(what), abuf, bbuf, rbuf),
 				 errhint("Aggregate the amounts as numeric instead, e.g. sum(amount::numeric).")));
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s out of range", type_name),
-			 errdetail("The %s would be %s + (%s), beyond 128 bits.", what, abuf, bbuf),
+			 errdetail("The %s would be %s + (%s), beyond 128 bits.", _(what), abuf, bbuf),
 			 errhint("Aggregate the amounts as numeric instead, e.g. sum(amount::numeric).")));
 }
 
@@ -181,10 +181,10 @@ kc_state_count_error(const char *type_name, int64 a, int64 b)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s out of range", type_name),
-				 errdetail("The row count " INT64_FORMAT " is negative.", a)));
+				 errdetail("The row count %lld is negative.", (long long) a)));
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s out of range", type_name),
-			 errdetail("The row count would be " INT64_FORMAT " + (" INT64_FORMAT "), outside 0 to " INT64_FORMAT ".",
-					   a, b, PG_INT64_MAX)));
+			 errdetail("The row count would be %lld + (%lld), outside 0 to %lld.",
+					   (long long) a, (long long) b, (long long) PG_INT64_MAX)));
 }

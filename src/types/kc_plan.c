@@ -49,42 +49,43 @@ kc_plan_in(PG_FUNCTION_ARGS)
 		switch (st)
 		{
 			case KC_PARSE_FRACTION:
-				detail = "The amount is not a whole number of đồng.";
-				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				detail = gettext_noop("The amount is not a whole number of đồng.");
+				hint = gettext_noop("Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.");
 				break;
 			case KC_PARSE_DECIMAL_FRACTION:
 				/* a machine decimal: no word about thousands dots */
-				detail = "The amount is not a whole number of đồng.";
-				hint = "kc_plan holds whole đồng; round the amounts first.";
+				detail = gettext_noop("The amount is not a whole number of đồng.");
+				hint = gettext_noop("kc_plan holds whole đồng; round the amounts first.");
 				break;
 			case KC_PARSE_AMBIGUOUS:
-				detail = "The amount is ambiguous: a dot followed by three digits separates thousands in Vietnamese notation and is a decimal point to programs.";
-				hint = "For the whole amount write it without the dot or with its unit, for example (12345; 1) or (12.345 đồng; 1); a decimal amount is not a whole number of đồng.";
+				detail = gettext_noop("The amount is ambiguous: a dot followed by three digits separates thousands in Vietnamese notation and is a decimal point to programs.");
+				hint = gettext_noop("For the whole amount write it without the dot or with its unit, for example (12345; 1) or (12.345 đồng; 1); a decimal amount is not a whole number of đồng.");
 				break;
 			case KC_PARSE_RANGE:
-				detail = "The amount is out of range for kc_money.";
-				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				detail = gettext_noop("The amount is out of range for kc_money.");
+				hint = gettext_noop("Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.");
 				break;
 			case KC_PARSE_GROUPING:
-				detail = "Thousands dots must separate groups of exactly three digits.";
-				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				detail = gettext_noop("Thousands dots must separate groups of exactly three digits.");
+				hint = gettext_noop("Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.");
 				break;
 			case KC_PARSE_UNKNOWN_WORD:
-				detail = "After the number only a scale word and a currency word may follow.";
-				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				detail = gettext_noop("After the number only a scale word and a currency word may follow.");
+				hint = gettext_noop("Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.");
 				break;
 			default:
-				detail = "The amount is not a number in kc_money notation.";
-				hint = "Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.";
+				detail = gettext_noop("The amount is not a number in kc_money notation.");
+				hint = gettext_noop("Vietnamese notation uses the comma for decimals; separate the two fields with ';' when they contain commas.");
 				break;
 		}
 		ereport(ERROR,
 				(errcode(st == KC_PARSE_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
 						 : ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid %s amount in kc_plan value \"%s\"",
-						bad_field == 1 ? "planned" : "actual", str),
-				 errdetail("%s", detail),
-				 errhint("%s", hint)));
+				 bad_field == 1 ?
+				 errmsg("invalid planned amount in kc_plan value \"%s\"", str) :
+				 errmsg("invalid actual amount in kc_plan value \"%s\"", str),
+				 errdetail("%s", _(detail)),
+				 errhint("%s", _(hint))));
 	}
 	PG_RETURN_NULL();			/* not reached */
 }
@@ -155,8 +156,8 @@ kc_plan_remaining(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("kc_money out of range"),
-				 errdetail("planned " INT64_FORMAT " minus actual " INT64_FORMAT " does not fit in kc_money.",
-						   p->planned, p->actual)));
+				 errdetail("planned %lld minus actual %lld does not fit in kc_money.",
+						   (long long) p->planned, (long long) p->actual)));
 	PG_RETURN_KCMONEY(r);
 }
 

@@ -56,10 +56,10 @@ add_pair(KcPlanSumState *st, int64 planned, int64 actual, int sign)
 {
 	kc_int128	new_planned = kc_state_add(kc_load_int128(st->planned),
 										   (kc_int128) sign * planned,
-										   "kc_plan_sumstate", "planned sum");
+										   "kc_plan_sumstate", gettext_noop("planned sum"));
 	kc_int128	new_actual = kc_state_add(kc_load_int128(st->actual),
 										  (kc_int128) sign * actual,
-										  "kc_plan_sumstate", "actual sum");
+										  "kc_plan_sumstate", gettext_noop("actual sum"));
 	int64		new_count = kc_state_count_add(st->count, sign, "kc_plan_sumstate");
 
 	kc_store_int128(st->planned, new_planned);
@@ -148,8 +148,8 @@ kc_plan_sumstate_recv(PG_FUNCTION_ARGS)
 	if (st->count < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid count " INT64_FORMAT " in external kc_plan_sumstate value",
-						st->count)));
+				 errmsg("invalid count %lld in external kc_plan_sumstate value",
+						(long long) st->count)));
 	if (!kc_state_sum_ok(kc_load_int128(st->planned)) ||
 		!kc_state_sum_ok(kc_load_int128(st->actual)))
 		ereport(ERROR,
@@ -258,9 +258,9 @@ kc_plan_sumstate_combine(PG_FUNCTION_ARGS)
 	int64		count;
 
 	planned = kc_state_add(kc_load_int128(st->planned), kc_load_int128(other->planned),
-						   "kc_plan_sumstate", "planned sum");
+						   "kc_plan_sumstate", gettext_noop("planned sum"));
 	actual = kc_state_add(kc_load_int128(st->actual), kc_load_int128(other->actual),
-						  "kc_plan_sumstate", "actual sum");
+						  "kc_plan_sumstate", gettext_noop("actual sum"));
 	count = kc_state_count_add(st->count, other->count, "kc_plan_sumstate");
 	kc_store_int128(st->planned, planned);
 	kc_store_int128(st->actual, actual);

@@ -99,7 +99,7 @@ cap_check_table(const char *rule, Oid relid, const char *what)
 	if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("%s \"%s\" is not a table", what, get_rel_name(relid)),
+				 errmsg("%s \"%s\" is not a table", _(what), get_rel_name(relid)),
 				 errhint("A cap rule links an ordinary or partitioned child table to an ordinary or partitioned parent table.")));
 	if (!object_ownercheck(RelationRelationId, relid, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, get_relkind_objtype(relkind),
@@ -174,7 +174,7 @@ cap_check_amount_type(Oid relid, const char *col, Oid typid, const char *what)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("%s column \"%s\" of relation \"%s\" has type %s",
-						what, col, get_rel_name(relid), format_type_be(typid)),
+						_(what), col, get_rel_name(relid), format_type_be(typid)),
 				 errhint("Amounts and limits must be kc_money, bigint or numeric.")));
 }
 
@@ -475,8 +475,8 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("relation with OID %u does not exist", parent)));
-	cap_check_table(name, child, "child table");
-	cap_check_table(name, parent, "parent table");
+	cap_check_table(name, child, gettext_noop("child table"));
+	cap_check_table(name, parent, gettext_noop("parent table"));
 
 	/* no data changes while we read the totals; CREATE TRIGGER takes the same */
 	LockRelationOid(parent, ShareRowExclusiveLock);
@@ -507,9 +507,9 @@ kc_enforce_cap(PG_FUNCTION_ARGS)
 		cap_check_key_collation(name, parent, pcols[i]);
 	}
 	(void) cap_user_column(child, amount_col, &t);
-	cap_check_amount_type(child, amount_col, t, "amount");
+	cap_check_amount_type(child, amount_col, t, gettext_noop("amount"));
 	(void) cap_user_column(parent, limit_col, &t);
-	cap_check_amount_type(parent, limit_col, t, "limit");
+	cap_check_amount_type(parent, limit_col, t, gettext_noop("limit"));
 	if (!cap_has_unique_index(parent, patts, np))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_FOREIGN_KEY),

@@ -323,13 +323,14 @@ cap_check_rule_table(const char *rule, Oid relid, const char *what)
 	if (cls->relkind != RELKIND_RELATION && cls->relkind != RELKIND_PARTITIONED_TABLE)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("%s \"%s\" of cap rule \"%s\" is not a table", what, relname, rule),
+				 errmsg("%s \"%s\" of cap rule \"%s\" is not a table", _(what), relname, rule),
 				 errhint("A cap rule links an ordinary or partitioned child table to an ordinary or partitioned parent table.")));
 	if (cls->relpersistence != RELPERSISTENCE_PERMANENT)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s \"%s\" of cap rule \"%s\" is %s", what, relname, rule,
-						cls->relpersistence == RELPERSISTENCE_TEMP ? "a temporary table" : "unlogged"),
+				 cls->relpersistence == RELPERSISTENCE_TEMP ?
+				 errmsg("%s \"%s\" of cap rule \"%s\" is a temporary table", _(what), relname, rule) :
+				 errmsg("%s \"%s\" of cap rule \"%s\" is unlogged", _(what), relname, rule),
 				 errdetail("A crash empties an unlogged table but not the totals kept for it; a temporary table belongs to one session."),
 				 errhint("Use an ordinary (logged, permanent) table.")));
 	inh_parent = cls->relkind == RELKIND_RELATION && cls->relhassubclass &&
@@ -339,8 +340,9 @@ cap_check_rule_table(const char *rule, Oid relid, const char *what)
 	if (inh_parent || inh_child)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s \"%s\" of cap rule \"%s\" %s", what, relname, rule,
-						inh_parent ? "has inheritance children" : "is an inheritance child"),
+				 inh_parent ?
+				 errmsg("%s \"%s\" of cap rule \"%s\" has inheritance children", _(what), relname, rule) :
+				 errmsg("%s \"%s\" of cap rule \"%s\" is an inheritance child", _(what), relname, rule),
 				 errdetail("A cap rule counts the rows of its own tables and their partitions only; rows of tables linked by INHERITS would escape it."),
 				 errhint("Use declarative partitioning (PARTITION BY) instead of INHERITS.")));
 }
@@ -539,8 +541,8 @@ cap_rule_load(CapRule *rule)
 				 errmsg("a table of cap rule \"%s\" no longer exists", rule->name),
 				 errhint("Drop the rule with kc_drop_cap.")));
 	rule->parent_owner = cap_rel_owner(rule->parent_relid);
-	cap_check_rule_table(rule->name, rule->child_relid, "child table");
-	cap_check_rule_table(rule->name, rule->parent_relid, "parent table");
+	cap_check_rule_table(rule->name, rule->child_relid, gettext_noop("child table"));
+	cap_check_rule_table(rule->name, rule->parent_relid, gettext_noop("parent table"));
 	rule->key_needs_pinned_output = false;
 	for (int i = 0; i < nc; i++)
 	{

@@ -132,7 +132,7 @@ cap_check_trigger_table(CapRule *rule, TriggerData *td, bool parent)
 				 errmsg("trigger \"%s\" on relation \"%s\" cannot enforce cap rule \"%s\"",
 						td->tg_trigger->tgname, RelationGetRelationName(rel), rule->name),
 				 errdetail("Cap rule \"%s\" counts the rows of %s \"%s\" only.",
-						   rule->name, parent ? "parent table" : "child table",
+						   rule->name, parent ? _("parent table") : _("child table"),
 						   get_rel_name(own)),
 				 errhint("Cap rules are declared with kc_enforce_cap, which installs their triggers.")));
 }
