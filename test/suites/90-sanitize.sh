@@ -270,24 +270,21 @@ count() {   # count LOG NAME: adds pg_regress' ok/failed lines to the totals
 }
 start=$(date +%s)
 PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres make -C "$OUT/build" -s PG_CONFIG="$PG_CONFIG" with_llvm=no \
-	installcheck >"$OUT/regress.log" 2>&1
+	installcheck ISOLATION= TAP_TESTS= >"$OUT/regress.log" 2>&1
 rc=$?
 grep -E '\.\.\. |tests passed|failed' "$OUT/regress.log"
 count "$OUT/regress.log" "pg_regress under the sanitizers ($(( $(date +%s) - start ))s)" ||
 	{ [ -f "$OUT/build/regression.diffs" ] && head -100 "$OUT/build/regression.diffs"; }
 [ "$rc" -ne 0 ] && ! grep -qE '\.\.\. FAILED|\.\.\. failed' "$OUT/regress.log" && bad "make installcheck exited $rc"
 
-ISO=$(dirname "$("$PG_CONFIG" --pgxs)")/../test/isolation/pg_isolation_regress
-specs=$(cd test/isolation/specs && ls *.spec | sed 's/\.spec$//' | sort)
 start=$(date +%s)
-mkdir -p "$OUT/isolation"
-"$ISO" --host=127.0.0.1 --port="$PORT" --user=postgres --inputdir=test/isolation \
-	--outputdir="$OUT/isolation" --load-extension=kc_ext --dbname=kc_isolation $specs >"$OUT/isolation.log" 2>&1
+PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres make -C "$OUT/build" -s PG_CONFIG="$PG_CONFIG" with_llvm=no \
+	installcheck REGRESS= TAP_TESTS= >"$OUT/isolation.log" 2>&1
 rc=$?
 grep -E '\.\.\. |tests passed|failed' "$OUT/isolation.log"
 count "$OUT/isolation.log" "isolation under the sanitizers ($(( $(date +%s) - start ))s)" ||
-	{ [ -f "$OUT/isolation/regression.diffs" ] && head -100 "$OUT/isolation/regression.diffs"; }
-[ "$rc" -ne 0 ] && ! grep -qE '\.\.\. FAILED|\.\.\. failed' "$OUT/isolation.log" && bad "pg_isolation_regress exited $rc"
+	{ [ -f "$OUT/build/regression.diffs" ] && head -100 "$OUT/build/regression.diffs"; }
+[ "$rc" -ne 0 ] && ! grep -qE '\.\.\. FAILED|\.\.\. failed' "$OUT/isolation.log" && bad "make installcheck (isolation) exited $rc"
 
 # The client drivers (80-clients.sh) against the sanitized server: binary
 # parameters, results and COPY of every type through real protocol paths.
