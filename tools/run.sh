@@ -4,9 +4,9 @@
 #   bash tools/run.sh demo    (no make needed: this installs it)
 #
 # Installs what is missing (Debian 12 or 13), builds and installs kc_ext,
-# starts a throwaway cluster of the distribution's PostgreSQL (15 on
-# Debian 12, 17 on Debian 13; PG_CONFIG overrides), runs the demo, the
-# tests or the benchmarks, and stops the cluster on every exit path.
+# runs the demo, the tests or the benchmarks in a throwaway cluster of the
+# distribution's PostgreSQL (15 on Debian 12, 17 on Debian 13; PG_CONFIG
+# overrides) made by pg_virtualenv (tools/lib.sh, kc_with_cluster).
 set -euo pipefail
 
 what=${1:-}
@@ -21,10 +21,9 @@ cd "$ROOT"
 
 kc_install_deps
 kc_build_install
-kc_cluster_start
 
 case "$what" in
-	demo)  tools/demo.sh ;;
-	test)  tools/test.sh ;;
-	bench) test/bench/bench.sh ;;
+	demo)  kc_with_cluster tools/demo.sh ;;
+	test)  kc_with_cluster tools/test.sh ;;
+	bench) kc_with_cluster test/bench/bench.sh ;;
 esac
