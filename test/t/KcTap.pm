@@ -12,12 +12,26 @@ our @EXPORT = qw(kc_init kc_psql kc_psql_ok);
 # A node initialized as the test command's clusters always were: UTF8 with
 # the C.UTF-8 locale (Vietnamese text in and out), listening on 127.0.0.1
 # as well as on the framework's socket directory (clients such as pgJDBC
-# connect by TCP).  %params go to init() (allows_streaming => 1 ...).
+# connect by TCP), with the settings the old hand-written extra clusters
+# had (allows_streaming's 1MB of shared_buffers and 10 connections are
+# raised again; the framework's fsync = off stays).  %params go to init()
+# (allows_streaming => 1 ...); a test appends its own settings after these.
 sub kc_init
 {
 	my ($node, %params) = @_;
 	$node->init(%params, extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
-	$node->append_conf('postgresql.conf', "listen_addresses = '127.0.0.1'\n");
+	$node->append_conf('postgresql.conf', <<'CONF');
+# kc_ext's TAP tests (test/t/KcTap.pm)
+listen_addresses = '127.0.0.1'
+max_connections = 60
+shared_buffers = 64MB
+max_prepared_transactions = 10
+max_worker_processes = 8
+max_parallel_workers = 4
+synchronous_commit = off
+log_statement = none
+log_min_messages = warning
+CONF
 	return $node;
 }
 
