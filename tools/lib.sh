@@ -2,6 +2,9 @@
 # throwaway cluster (pg_virtualenv, or PostgreSQL's TAP framework).  Sourced,
 # not run.
 
+# The checkout (tools/..), for the scripts that source this file.
+KC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
 # Run as root, or with sudo for the steps that need it.
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
@@ -128,28 +131,66 @@ kc_with_cluster() {
 		return
 	fi
 	kc_log "throwaway cluster: PostgreSQL::Test::Cluster ($PGBIN, not a Debian server: no pg_virtualenv)"
-	local dir rc pgxs_src i
-	dir=$(mktemp -d /tmp/kc_ext_cluster.XXXXXX) || return 1
-	[ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+	local rc
+	KC_TAP_CONF="max_connections = 120
+shared_buffers = 512MB
+max_prepared_transactions = 10
+max_worker_processes = 8
+max_parallel_workers = 4
+synchronous_commit = off
+full_page_writes = off
+log_min_messages = warning" kc_tap_cluster_start "$PGBIN" || return 1
+	trap kc_tap_cluster_stop EXIT
+	PGHOST=127.0.0.1 PGPORT=$KC_TAP_PORT PGUSER=postgres PGDATABASE=postgres "$@" {KC_TAP_FD}>&- && rc=0 || rc=$?
+	kc_tap_cluster_stop
+	return $rc
+}
+
+# kc_tap_cluster_start BINDIR [VAR=VALUE...]: a throwaway cluster of the
+# server in BINDIR, made and held by PostgreSQL's TAP framework
+# (tools/tap-cluster.pl, run as the clusters' owner): UTF8, C.UTF-8, trust,
+# 127.0.0.1 and a socket directory of its own; KC_TAP_CONF holds more
+# postgresql.conf lines; VAR=VALUE pairs are the server's environment
+# (LD_PRELOAD ...), not the framework's.  Sets KC_TAP_PORT and KC_TAP_LOG
+# (the server's log).  The framework stops the server and removes its data
+# when the pipe KC_TAP_FD closes: kc_tap_cluster_stop, or this shell's
+# exit, however it ends.  One at a time per shell.
+kc_tap_cluster_start() {
+	local bindir=$1 pgxs_src i
+	shift
+	KC_TAP_DIR=$(mktemp -d /tmp/kc_ext_cluster.XXXXXX) || return 1
+	[ "$(id -u)" -eq 0 ] && chown postgres: "$KC_TAP_DIR"
 	pgxs_src=$(dirname "$(dirname "$("$PG_CONFIG" --pgxs)")")	# .../lib/pgxs/src
-	kc_as_owner mkfifo "$dir/hold"
-	( cd "$dir" && kc_as_owner env TESTDIR="$dir" PATH="$PGBIN:$PATH" PERL5LIB="$pgxs_src/test/perl" \
-		PG_REGRESS="$pgxs_src/test/regress/pg_regress" \
-		perl "$ROOT/tools/tap-cluster.pl" "$dir/port" <"$dir/hold" >"$dir/tap.log" 2>&1 ) &
-	exec 9>"$dir/hold"
-	for i in $(seq 1 600); do
-		[ -s "$dir/port" ] && break
-		kill -0 $! 2>/dev/null || break
+	kc_as_owner mkfifo "$KC_TAP_DIR/hold"
+	( cd "$KC_TAP_DIR" && kc_as_owner env TESTDIR="$KC_TAP_DIR" PATH="$bindir:$PATH" \
+		PERL5LIB="$pgxs_src/test/perl" PG_REGRESS="$pgxs_src/test/regress/pg_regress" \
+		KC_TAP_CONF="${KC_TAP_CONF:-}" KC_TAP_SERVER_ENV="$(printf '%s\n' "$@")" \
+		perl "$KC_ROOT/tools/tap-cluster.pl" "$KC_TAP_DIR/info" <"$KC_TAP_DIR/hold" >"$KC_TAP_DIR/tap.log" 2>&1 ) &
+	KC_TAP_PID=$!
+	exec {KC_TAP_FD}>"$KC_TAP_DIR/hold"
+	for i in $(seq 1 1200); do
+		[ -s "$KC_TAP_DIR/info" ] && break
+		kill -0 "$KC_TAP_PID" 2>/dev/null || break
 		sleep 0.1
 	done
-	if ! [ -s "$dir/port" ]; then
-		exec 9>&-; wait || true; cat "$dir/tap.log" "$dir"/tmp_check/log/* >&2 2>/dev/null; rm -rf "$dir"
+	if ! [ -s "$KC_TAP_DIR/info" ]; then
+		cat "$KC_TAP_DIR/tap.log" "$KC_TAP_DIR"/tmp_check/log/* >&2 2>/dev/null
+		kc_tap_cluster_stop
 		echo "the TAP framework's cluster did not start" >&2
 		return 1
 	fi
-	PGHOST=127.0.0.1 PGPORT=$(cat "$dir/port") PGUSER=postgres PGDATABASE=postgres "$@" 9>&- && rc=0 || rc=$?
-	exec 9>&-
-	wait || true
-	rm -rf "$dir"
-	return $rc
+	KC_TAP_PORT=$(sed -n 1p "$KC_TAP_DIR/info")
+	KC_TAP_LOG=$(sed -n 2p "$KC_TAP_DIR/info")
+}
+
+# kc_tap_cluster_stop [keep]: closes the pipe, waits until the framework
+# has stopped the server; removes its directory unless "keep".
+kc_tap_cluster_stop() {
+	[ -n "${KC_TAP_DIR:-}" ] || return 0
+	[ -n "${KC_TAP_FD:-}" ] && exec {KC_TAP_FD}>&-
+	KC_TAP_FD=
+	[ -n "${KC_TAP_PID:-}" ] && { wait "$KC_TAP_PID" || true; }
+	KC_TAP_PID=
+	[ "${1:-}" = keep ] || rm -rf "$KC_TAP_DIR"
+	KC_TAP_DIR=
 }
