@@ -36,7 +36,6 @@ ISOLATION_OPTS = --inputdir=test/isolation --outputdir=. --load-extension=kc_ext
 ENCODING = UTF8
 NO_LOCALE = 1
 PROVE_TESTS = $(sort $(wildcard test/t/*.pl))
-PROVE_FLAGS = -I test/t
 ifneq ($(PROVE_TESTS),)
 TAP_TESTS = 1
 endif
