@@ -21,6 +21,7 @@ cd "$ROOT"
 
 kc_install_deps
 kc_build_install
+mkdir -p tmp	# the suites' and the demo's logs
 
 case "$what" in
 	demo)  kc_with_cluster tools/demo.sh ;;
