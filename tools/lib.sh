@@ -162,10 +162,13 @@ kc_tap_cluster_start() {
 	[ "$(id -u)" -eq 0 ] && chown postgres: "$KC_TAP_DIR"
 	pgxs_src=$(dirname "$(dirname "$("$PG_CONFIG" --pgxs)")")	# .../lib/pgxs/src
 	kc_as_owner mkfifo "$KC_TAP_DIR/hold"
-	( cd "$KC_TAP_DIR" && kc_as_owner env TESTDIR="$KC_TAP_DIR" PATH="$bindir:$PATH" \
+	# a copy: the owner may not reach the checkout (under /root)
+	cp "$KC_ROOT/tools/tap-cluster.pl" "$KC_TAP_DIR/tap-cluster.pl"
+	( cd "$KC_TAP_DIR" && kc_as_owner env TESTDIR="$KC_TAP_DIR" TESTDATADIR="$KC_TAP_DIR/tmp_check" \
+		TESTLOGDIR="$KC_TAP_DIR/tmp_check/log" PATH="$bindir:$PATH" \
 		PERL5LIB="$pgxs_src/test/perl" PG_REGRESS="$pgxs_src/test/regress/pg_regress" \
 		KC_TAP_CONF="${KC_TAP_CONF:-}" KC_TAP_SERVER_ENV="$(printf '%s\n' "$@")" \
-		perl "$KC_ROOT/tools/tap-cluster.pl" "$KC_TAP_DIR/info" <"$KC_TAP_DIR/hold" >"$KC_TAP_DIR/tap.log" 2>&1 ) &
+		perl "$KC_TAP_DIR/tap-cluster.pl" "$KC_TAP_DIR/info" <"$KC_TAP_DIR/hold" >"$KC_TAP_DIR/tap.log" 2>&1 ) &
 	KC_TAP_PID=$!
 	exec {KC_TAP_FD}>"$KC_TAP_DIR/hold"
 	for i in $(seq 1 1200); do

@@ -5,7 +5,9 @@
 # It sets what PGXS's prove_installcheck sets (`make installcheck` runs the
 # same files): PATH with the server's bindir first, PERL5LIB with PostgreSQL's
 # perl modules (Debian: postgresql-server-dev-NN, lib/pgxs/src/test/perl)
-# and test/t, PG_REGRESS, TESTDIR.  It calls prove itself rather than make
+# and test/t, PG_REGRESS, TESTDIR (PostgreSQL 15) and TESTDATADIR/TESTLOGDIR
+# (16 and later).
+# It calls prove itself rather than make
 # because initdb refuses root: run as root, prove runs as postgres, with
 # TESTDIR (tmp_check: the servers' data and logs) in a directory postgres
 # owns, and from a copy of test/ and demo/ there when postgres cannot read
@@ -33,7 +35,7 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 files=()
 for f in "$@"; do files+=("test/t/$(basename "$f")"); done
-(cd "$SRC" && as_owner env TESTDIR="$W" PATH="$BINDIR:$PATH" PG_REGRESS="$PGXS_SRC/test/regress/pg_regress" \
+(cd "$SRC" && as_owner env TESTDIR="$W" TESTDATADIR="$W/tmp_check" TESTLOGDIR="$W/tmp_check/log" PATH="$BINDIR:$PATH" PG_REGRESS="$PGXS_SRC/test/regress/pg_regress" \
 	PGHOST= PGPORT= PGUSER= PGDATABASE= \
 	prove -v -I "$PGXS_SRC/test/perl" -I test/t "${files[@]}") >"$W/prove.out" 2>&1
 rc=$?
