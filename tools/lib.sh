@@ -59,17 +59,18 @@ kc_install_deps() {
 	# (/usr/share/java/postgresql.jar), Python 3 with psycopg 3, Node with
 	# npm (the node client test installs pg from the npm registry) for
 	# 80-clients.  psycopg2, psqlODBC through pyodbc, SQLAlchemy with pandas
-	# for 82-client-matrix.  procps (ps) for 60-crash.  perl with IPC::Run
-	# (libipc-run-perl) for PostgreSQL's TAP framework (test/t, shipped in
-	# postgresql-server-dev-NN); postgresql-common (pg_virtualenv) comes
-	# with postgresql-NN.
-	local pkgs="build-essential clang libclang-rt-dev perl libipc-run-perl
+	# for 82-client-matrix.  procps (ps) for 60-crash.
+	local pkgs="build-essential clang libclang-rt-dev
 		postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libpq-dev
 		libpostgresql-jdbc-java python3 python3-psycopg
 		python3-psycopg2 odbc-postgresql unixodbc python3-pyodbc python3-sqlalchemy python3-pandas
 		procps ca-certificates"
 	# the contrib metapackage follows the distribution's version only
 	[ "$PG_MAJOR" = "$(kc_distribution_pg_major)" ] && pkgs="$pkgs postgresql-contrib"
+	# perl with IPC::Run (libipc-run-perl) for PostgreSQL's TAP framework
+	# (test/t; the framework is in postgresql-server-dev-NN); pg_virtualenv
+	# is in postgresql-common, which postgresql-NN brings
+	pkgs="$pkgs perl libipc-run-perl"
 	local missing="" p cmd
 	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
