@@ -25,8 +25,25 @@ OBJS = $(CORE_OBJS) $(patsubst %.c,%.o,$(SRCS))
 # to the SQL goes into the next update script sql/kc_ext--A--B.sql.
 DATA = $(wildcard sql/kc_ext--*.sql)
 
+# make installcheck (PGXS) runs, against the server PGHOST/PGPORT name:
+#   REGRESS    test/sql/NAME.sql, expected output expected/NAME.out
+#   ISOLATION  test/isolation/specs/NAME.spec, expected output expected/NAME.out
+#              (pg_isolation_regress looks in its --outputdir's expected/
+#              first, so both kinds share the top-level expected/)
+#   TAP_TESTS  test/t/*.pl (PostgreSQL::Test::Cluster: servers of their own)
+# Each test file creates what it needs (extension, roles) and leaves no
+# role behind; none depends on another having run.  The databases are made
+# UTF8 with the C locale, whatever the server's own default.
 REGRESS = $(patsubst test/sql/%.sql,%,$(sort $(wildcard test/sql/*.sql)))
 REGRESS_OPTS = --inputdir=test
+ISOLATION = $(patsubst test/isolation/specs/%.spec,%,$(sort $(wildcard test/isolation/specs/*.spec)))
+ISOLATION_OPTS = --inputdir=test/isolation --outputdir=. --load-extension=kc_ext
+ENCODING = UTF8
+NO_LOCALE = 1
+PROVE_TESTS = $(sort $(wildcard test/t/*.pl))
+ifneq ($(PROVE_TESTS),)
+TAP_TESTS = 1
+endif
 
 PG_CPPFLAGS = -Isrc -Isrc/core
 # every object is rebuilt when a header changes (PGXS tracks no headers)

@@ -1,6 +1,9 @@
-# tools/lib.sh -- shared set-up for tools/run.sh: packages, build, cluster.
-# Sourced, not run.  Exports PGHOST, PGPORT, PGUSER, PGDATABASE for the
-# callers and stops the cluster on every exit path.
+# tools/lib.sh -- shared set-up for tools/run.sh: packages, build, and the
+# throwaway cluster (pg_virtualenv, or PostgreSQL's TAP framework).  Sourced,
+# not run.
+
+# The checkout (tools/..), for the scripts that source this file.
+KC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Run as root, or with sudo for the steps that need it.
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -66,6 +69,10 @@ kc_install_deps() {
 		procps ca-certificates"
 	# the contrib metapackage follows the distribution's version only
 	[ "$PG_MAJOR" = "$(kc_distribution_pg_major)" ] && pkgs="$pkgs postgresql-contrib"
+	# perl with IPC::Run (libipc-run-perl) for PostgreSQL's TAP framework
+	# (test/t; the framework is in postgresql-server-dev-NN); pg_virtualenv
+	# is in postgresql-common, which postgresql-NN brings
+	pkgs="$pkgs perl libipc-run-perl"
 	local missing="" p cmd
 	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -133,7 +140,8 @@ kc_build_install() {
 	$SUDO make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 }
 
-# Run a command as the cluster's owner.
+# Run a command as the clusters' owner: postgres when run as root (initdb
+# and PostgreSQL's TAP framework refuse root).
 kc_as_owner() {
 	if [ "$(id -u)" -eq 0 ]; then
 		runuser -u postgres -- "$@"
@@ -142,90 +150,92 @@ kc_as_owner() {
 	fi
 }
 
-kc_free_port() {
-	local port
-	for port in $(seq 54320 54420); do
-		if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-			if [ ! -e "$KC_CLUSTER_DIR/socket/.s.PGSQL.$port" ]; then
-				echo "$port"
-				return 0
-			fi
-		fi
-	done
-	return 1
-}
-
-kc_cluster_stop() {
-	if [ -n "${KC_CLUSTER_DIR:-}" ] && [ -f "$KC_CLUSTER_DIR/data/postmaster.pid" ]; then
-		kc_as_owner "$PGBIN/pg_ctl" -D "$KC_CLUSTER_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+# kc_with_cluster COMMAND...: runs COMMAND with PGHOST, PGPORT, PGUSER and
+# PGDATABASE naming a throwaway cluster that is removed afterwards, on
+# every exit path.  No cluster manager of our own:
+#   - a Debian server (/usr/lib/postgresql/NN/bin): Debian's pg_virtualenv
+#     (postgresql-common) -v NN, -t: in a fresh temporary directory also
+#     as root (nothing under /etc/postgresql), as postgres, on a port
+#     pg_createcluster finds free;
+#   - another server (PG_CONFIG of a private tree, which pg_virtualenv
+#     cannot use): PostgreSQL's own TAP framework, PostgreSQL::Test::Cluster,
+#     through tools/tap-cluster.pl, which holds the cluster until the pipe
+#     from this shell closes.
+# Either way: UTF8, C.UTF-8, trust authentication, fsync off.
+kc_with_cluster() {
+	if [ "$PGBIN" = "/usr/lib/postgresql/$PG_MAJOR/bin" ] && command -v pg_virtualenv >/dev/null; then
+		kc_log "throwaway cluster: pg_virtualenv -v $PG_MAJOR"
+		pg_virtualenv -t -v "$PG_MAJOR" -i '-A trust -E UTF8 --locale=C.UTF-8' \
+			-o max_connections=120 -o shared_buffers=512MB -o max_prepared_transactions=10 \
+			-o max_worker_processes=8 -o max_parallel_workers=4 -o synchronous_commit=off \
+			-o full_page_writes=off -o log_min_messages=warning \
+			env PGHOST=127.0.0.1 PGBIN="$PGBIN" PG_CONFIG="$PG_CONFIG" "$@"
+		return
 	fi
-	if [ -n "${KC_CLUSTER_TMP:-}" ] && [ -d "$KC_CLUSTER_TMP" ]; then
-		rm -rf "$KC_CLUSTER_TMP"
-	fi
-}
-
-# Start a throwaway cluster.  It lives in tmp/cluster inside the checkout
-# when the cluster's owner can reach it; otherwise (a checkout under /root,
-# run as root) in a fresh directory owned by postgres, removed on exit.
-kc_cluster_start() {
-	local owner_ok=1
-	mkdir -p "$ROOT/tmp"
-	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u postgres -- test -x "$ROOT/tmp" 2>/dev/null || owner_ok=0
-	fi
-	if [ "$owner_ok" -eq 1 ]; then
-		KC_CLUSTER_DIR="$ROOT/tmp/cluster"
-		# a previous run that was killed: stop what it left running
-		if [ -f "$KC_CLUSTER_DIR/data/postmaster.pid" ]; then
-			kc_as_owner "$PGBIN/pg_ctl" -D "$KC_CLUSTER_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
-		fi
-		rm -rf "$KC_CLUSTER_DIR"
-		mkdir -p "$KC_CLUSTER_DIR"
-		[ "$(id -u)" -eq 0 ] && chown postgres: "$KC_CLUSTER_DIR"
-	else
-		KC_CLUSTER_TMP=$(mktemp -d /tmp/kc_ext_cluster.XXXXXX)
-		chown postgres: "$KC_CLUSTER_TMP"
-		KC_CLUSTER_DIR="$KC_CLUSTER_TMP"
-	fi
-	trap kc_cluster_stop EXIT
-	trap 'kc_cluster_stop; exit 130' INT
-	trap 'kc_cluster_stop; exit 143' TERM
-
-	kc_as_owner mkdir -p "$KC_CLUSTER_DIR/socket"
-	kc_as_owner "$PGBIN/initdb" -D "$KC_CLUSTER_DIR/data" -U postgres -A trust -E UTF8 \
-		--locale=C.UTF-8 >"$KC_CLUSTER_DIR/initdb.log" 2>&1 || {
-		cat "$KC_CLUSTER_DIR/initdb.log" >&2; return 1; }
-
-	PGPORT=$(kc_free_port) || { echo "no free TCP port in 54320-54420 on 127.0.0.1" >&2; return 1; }
-	cat >>"$KC_CLUSTER_DIR/data/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$KC_CLUSTER_DIR/socket'
-max_connections = 120
+	kc_log "throwaway cluster: PostgreSQL::Test::Cluster ($PGBIN, not a Debian server: no pg_virtualenv)"
+	local rc
+	KC_TAP_CONF="max_connections = 120
 shared_buffers = 512MB
 max_prepared_transactions = 10
 max_worker_processes = 8
 max_parallel_workers = 4
-fsync = off
 synchronous_commit = off
 full_page_writes = off
-log_min_messages = warning
-CONF
-	kc_log "starting a throwaway cluster in $KC_CLUSTER_DIR on port $PGPORT"
-	local attempt
-	for attempt in 1 2 3; do
-		kc_as_owner "$PGBIN/pg_ctl" -D "$KC_CLUSTER_DIR/data" -l "$KC_CLUSTER_DIR/server.log" -w -t 60 start >/dev/null && break
-		# the port was free when picked; another program (another test run)
-		# can take it before the server binds it: pick again
-		if [ "$attempt" -lt 3 ] && tail -5 "$KC_CLUSTER_DIR/server.log" | grep -q "could not create any TCP/IP sockets"; then
-			PGPORT=$(kc_free_port) || { echo "no free TCP port in 54320-54420 on 127.0.0.1" >&2; return 1; }
-			kc_log "port taken meanwhile: trying port $PGPORT"
-			echo "port = $PGPORT" | kc_as_owner tee -a "$KC_CLUSTER_DIR/data/postgresql.conf" >/dev/null
-			continue
-		fi
-		tail -20 "$KC_CLUSTER_DIR/server.log" >&2
-		return 1
+log_min_messages = warning" kc_tap_cluster_start "$PGBIN" || return 1
+	trap kc_tap_cluster_stop EXIT
+	PGHOST=127.0.0.1 PGPORT=$KC_TAP_PORT PGUSER=postgres PGDATABASE=postgres "$@" {KC_TAP_FD}>&- && rc=0 || rc=$?
+	kc_tap_cluster_stop
+	return $rc
+}
+
+# kc_tap_cluster_start BINDIR [VAR=VALUE...]: a throwaway cluster of the
+# server in BINDIR, made and held by PostgreSQL's TAP framework
+# (tools/tap-cluster.pl, run as the clusters' owner): UTF8, C.UTF-8, trust,
+# 127.0.0.1 and a socket directory of its own; KC_TAP_CONF holds more
+# postgresql.conf lines; VAR=VALUE pairs are the server's environment
+# (LD_PRELOAD ...), not the framework's.  Sets KC_TAP_PORT and KC_TAP_LOG
+# (the server's log).  The framework stops the server and removes its data
+# when the pipe KC_TAP_FD closes: kc_tap_cluster_stop, or this shell's
+# exit, however it ends.  One at a time per shell.
+kc_tap_cluster_start() {
+	local bindir=$1 pgxs_src i
+	shift
+	KC_TAP_DIR=$(mktemp -d /tmp/kc_ext_cluster.XXXXXX) || return 1
+	[ "$(id -u)" -eq 0 ] && chown postgres: "$KC_TAP_DIR"
+	pgxs_src=$(dirname "$(dirname "$("$PG_CONFIG" --pgxs)")")	# .../lib/pgxs/src
+	kc_as_owner mkfifo "$KC_TAP_DIR/hold"
+	# a copy: the owner may not reach the checkout (under /root)
+	cp "$KC_ROOT/tools/tap-cluster.pl" "$KC_TAP_DIR/tap-cluster.pl"
+	( cd "$KC_TAP_DIR" && kc_as_owner env TESTDIR="$KC_TAP_DIR" TESTDATADIR="$KC_TAP_DIR/tmp_check" \
+		TESTLOGDIR="$KC_TAP_DIR/tmp_check/log" PATH="$bindir:$PATH" \
+		PERL5LIB="$pgxs_src/test/perl" PG_REGRESS="$pgxs_src/test/regress/pg_regress" \
+		KC_TAP_CONF="${KC_TAP_CONF:-}" KC_TAP_SERVER_ENV="$(printf '%s\n' "$@")" \
+		perl "$KC_TAP_DIR/tap-cluster.pl" "$KC_TAP_DIR/info" <"$KC_TAP_DIR/hold" >"$KC_TAP_DIR/tap.log" 2>&1 ) &
+	KC_TAP_PID=$!
+	exec {KC_TAP_FD}>"$KC_TAP_DIR/hold"
+	for i in $(seq 1 1200); do
+		[ -s "$KC_TAP_DIR/info" ] && break
+		kill -0 "$KC_TAP_PID" 2>/dev/null || break
+		sleep 0.1
 	done
-	export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
-	export KC_CLUSTER_DIR PGBIN
+	if ! [ -s "$KC_TAP_DIR/info" ]; then
+		cat "$KC_TAP_DIR/tap.log" "$KC_TAP_DIR"/tmp_check/log/* >&2 2>/dev/null
+		kc_tap_cluster_stop
+		echo "the TAP framework's cluster did not start" >&2
+		return 1
+	fi
+	KC_TAP_PORT=$(sed -n 1p "$KC_TAP_DIR/info")
+	KC_TAP_LOG=$(sed -n 2p "$KC_TAP_DIR/info")
+}
+
+# kc_tap_cluster_stop [keep]: closes the pipe, waits until the framework
+# has stopped the server; removes its directory unless "keep".
+kc_tap_cluster_stop() {
+	[ -n "${KC_TAP_DIR:-}" ] || return 0
+	[ -n "${KC_TAP_FD:-}" ] && exec {KC_TAP_FD}>&-
+	KC_TAP_FD=
+	[ -n "${KC_TAP_PID:-}" ] && { wait "$KC_TAP_PID" || true; }
+	KC_TAP_PID=
+	[ "${1:-}" = keep ] || rm -rf "$KC_TAP_DIR"
+	KC_TAP_DIR=
 }

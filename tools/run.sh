@@ -7,9 +7,9 @@
 # installs the build dependencies, runs dpkg-buildpackage; no cluster).
 #
 # Installs what is missing (Debian 12 or 13), builds and installs kc_ext,
-# starts a throwaway cluster of the distribution's PostgreSQL (15 on
-# Debian 12, 17 on Debian 13; PG_CONFIG overrides), runs the demo, the
-# tests or the benchmarks, and stops the cluster on every exit path.
+# runs the demo, the tests or the benchmarks in a throwaway cluster of the
+# distribution's PostgreSQL (15 on Debian 12, 17 on Debian 13; PG_CONFIG
+# overrides) made by pg_virtualenv (tools/lib.sh, kc_with_cluster).
 set -euo pipefail
 
 what=${1:-}
@@ -25,10 +25,10 @@ cd "$ROOT"
 
 kc_install_deps
 kc_build_install
-kc_cluster_start
+mkdir -p tmp	# the suites' and the demo's logs
 
 case "$what" in
-	demo)  tools/demo.sh ;;
-	test)  tools/test.sh ;;
-	bench) test/bench/bench.sh ;;
+	demo)  kc_with_cluster tools/demo.sh ;;
+	test)  kc_with_cluster tools/test.sh ;;
+	bench) kc_with_cluster test/bench/bench.sh ;;
 esac

@@ -1,6 +1,9 @@
-# pg_regress: one file per feature in test/sql, outputs in expected/.
+# pg_regress: one file per feature in test/sql, outputs in expected/, run
+# by PGXS's own `make installcheck` (REGRESS in the Makefile) against the
+# harness's server; the isolation specs and TAP tests are other suites.
 set -uo pipefail
-make -s PG_CONFIG="$PG_CONFIG" installcheck > tmp/regress.log 2>&1
+rm -f regression.diffs
+make -s PG_CONFIG="$PG_CONFIG" installcheck ISOLATION= TAP_TESTS= > tmp/regress.log 2>&1
 rc=$?
 cat tmp/regress.log
 [ -f regression.diffs ] && head -200 regression.diffs

@@ -33,18 +33,20 @@
 # pass and the server log, from after the canaries, must hold no sanitizer
 # report and no crashed backend.
 set -uo pipefail
-. test/extra_cluster.sh
+. tools/lib.sh	# kc_tap_cluster_start/stop: the cluster, by PostgreSQL's TAP framework
 
 OUT=tmp/sanitize
 SAN_FLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer'
-N=sanitize_server
+DIR=
 passed=0
 failed=0
 ok() { echo "ok: $*"; passed=$((passed + 1)); }
 bad() { echo "FAIL: $*"; failed=$((failed + 1)); }
 keep_logs() {
-	[ -n "${KC_X_DIR[$N]:-}" ] && cp "${KC_X_DIR[$N]}/server.log" "$OUT/server.log" 2>/dev/null
-	kc_extra_stop_all
+	[ -n "${KC_TAP_LOG:-}" ] && cp "$KC_TAP_LOG" "$OUT/server.log" 2>/dev/null
+	kc_tap_cluster_stop
+	[ -n "$DIR" ] && rm -rf "$DIR"
+	DIR=
 }
 finish() {
 	keep_logs
@@ -84,8 +86,8 @@ ASAN_LIB=$(ldd "$SO" | awk '/libasan\.so/ { print $3 }')
 
 # 2. The separate install tree: a copy of the server plus the sanitized
 # kc_ext, inside the cluster's directory so that postgres can read it.
-kc_extra_prepare "$N" || { bad "no directory or port for the sanitizer cluster"; finish; }
-DIR=${KC_X_DIR[$N]}
+DIR=$(mktemp -d /tmp/kc_ext_sanitize.XXXXXX) || { bad "no directory for the separate tree"; finish; }
+[ "$(id -u)" -eq 0 ] && chown postgres: "$DIR"
 TREE="$DIR/tree"
 mkdir -p "$TREE$SYS_BIN" "$TREE$SYS_LIB" "$TREE$SYS_SHARE"
 cp -a "$SYS_BIN/." "$TREE$SYS_BIN/"
@@ -198,16 +200,22 @@ fi
 
 # 3. The cluster, initialized and run by the tree's own binaries.
 PGBIN=$(cd "$TREE$SYS_BIN" && pwd)
-if kc_extra_init "$N" && kc_extra_conf "$N" "jit = off" "shared_buffers = 128MB" "max_connections = 100" &&
-	kc_extra_start "$N" LD_PRELOAD="$PRELOAD" \
+if KC_TAP_CONF="jit = off
+shared_buffers = 128MB
+max_connections = 100
+max_prepared_transactions = 10
+max_worker_processes = 8
+max_parallel_workers = 4
+synchronous_commit = off
+log_min_messages = warning" kc_tap_cluster_start "$PGBIN" LD_PRELOAD="$PRELOAD" \
 		ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:disable_coredump=1:print_summary=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; then
-	ok "server from the separate tree started on port ${KC_X_PORT[$N]} with $PRELOAD preloaded"
+	ok "server from the separate tree started on port $KC_TAP_PORT with $PRELOAD preloaded"
 else
 	bad "the sanitizer cluster did not start"; finish
 fi
-PORT=${KC_X_PORT[$N]}
-LOG="$DIR/server.log"
+PORT=$KC_TAP_PORT
+LOG=$KC_TAP_LOG
 spsql() { psql -X -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 
 wait_ready() {
@@ -270,24 +278,21 @@ count() {   # count LOG NAME: adds pg_regress' ok/failed lines to the totals
 }
 start=$(date +%s)
 PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres make -C "$OUT/build" -s PG_CONFIG="$PG_CONFIG" with_llvm=no \
-	installcheck >"$OUT/regress.log" 2>&1
+	installcheck ISOLATION= TAP_TESTS= >"$OUT/regress.log" 2>&1
 rc=$?
 grep -E '\.\.\. |tests passed|failed' "$OUT/regress.log"
 count "$OUT/regress.log" "pg_regress under the sanitizers ($(( $(date +%s) - start ))s)" ||
 	{ [ -f "$OUT/build/regression.diffs" ] && head -100 "$OUT/build/regression.diffs"; }
 [ "$rc" -ne 0 ] && ! grep -qE '\.\.\. FAILED|\.\.\. failed' "$OUT/regress.log" && bad "make installcheck exited $rc"
 
-ISO=$(dirname "$("$PG_CONFIG" --pgxs)")/../test/isolation/pg_isolation_regress
-specs=$(cd test/isolation/specs && ls *.spec | sed 's/\.spec$//' | sort)
 start=$(date +%s)
-mkdir -p "$OUT/isolation"
-"$ISO" --host=127.0.0.1 --port="$PORT" --user=postgres --inputdir=test/isolation \
-	--outputdir="$OUT/isolation" --load-extension=kc_ext --dbname=kc_isolation $specs >"$OUT/isolation.log" 2>&1
+PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres make -C "$OUT/build" -s PG_CONFIG="$PG_CONFIG" with_llvm=no \
+	installcheck REGRESS= TAP_TESTS= >"$OUT/isolation.log" 2>&1
 rc=$?
 grep -E '\.\.\. |tests passed|failed' "$OUT/isolation.log"
 count "$OUT/isolation.log" "isolation under the sanitizers ($(( $(date +%s) - start ))s)" ||
-	{ [ -f "$OUT/isolation/regression.diffs" ] && head -100 "$OUT/isolation/regression.diffs"; }
-[ "$rc" -ne 0 ] && ! grep -qE '\.\.\. FAILED|\.\.\. failed' "$OUT/isolation.log" && bad "pg_isolation_regress exited $rc"
+	{ [ -f "$OUT/build/regression.diffs" ] && head -100 "$OUT/build/regression.diffs"; }
+[ "$rc" -ne 0 ] && ! grep -qE '\.\.\. FAILED|\.\.\. failed' "$OUT/isolation.log" && bad "make installcheck (isolation) exited $rc"
 
 # The client drivers (80-clients.sh) against the sanitized server: binary
 # parameters, results and COPY of every type through real protocol paths.
