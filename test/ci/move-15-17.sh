@@ -112,8 +112,8 @@ step "Debian $(cat /etc/debian_version): apt-get install postgresql-15 and what 
 apt_get update || die "apt-get update (bookworm)"
 apt_get install postgresql-common || die "apt-get install postgresql-common"
 sed -i 's/^#* *create_main_cluster *=.*/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf
-apt_get install build-essential perl iproute2 postgresql-15 postgresql-server-dev-15 ||
-	die "apt-get install build-essential perl iproute2 postgresql-15 postgresql-server-dev-15"
+apt_get install build-essential gettext perl iproute2 postgresql-15 postgresql-server-dev-15 ||
+	die "apt-get install build-essential gettext perl iproute2 postgresql-15 postgresql-server-dev-15"
 
 step "kc_ext built and installed for PostgreSQL 15"
 make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config all install >"$LOG/build-15.log" 2>&1 ||
