@@ -158,6 +158,9 @@ done
 # 2. CREATE EXTENSION and the regression suite, each in a throwaway cluster
 count_child < <(pg_virtualenv -v "$PG_MAJOR" bash "$0" --in-cluster-new "$cur" 2>&1)
 echo "-- debian/tests/installcheck (pg_regress against the installed package)"
+# the test's own Depends (debian/tests/control), as autopkgtest installs them
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends locales \
+	>tmp/package/apt-test-depends.log 2>&1 || indent <tmp/package/apt-test-depends.log
 bash debian/tests/installcheck >tmp/package/installcheck.log 2>&1
 rc=$?
 grep -E '\.\.\. |^(not )?ok [0-9]+ |tests passed|failed' tmp/package/installcheck.log | sed 's/^/    /'
