@@ -78,6 +78,14 @@ index_fits(CapRule *rule, Relation idx, const AttrNumber *keyatt)
 				col = j;
 		if (col < 0)
 			return false;
+		/*
+		 * The index's own collation decides what it finds equal: a
+		 * nondeterministic one would find 'hn' for 'HN', which the query
+		 * (the column's deterministic collation) does not.
+		 */
+		if (OidIsValid(idx->rd_indcollation[col]) &&
+			!get_collation_isdeterministic(idx->rd_indcollation[col]))
+			return false;
 		opfamily = idx->rd_opfamily[col];
 		if (!opfamily_is_builtin(opfamily))
 			return false;
