@@ -166,6 +166,11 @@ SELECT kc_message('Rule %s: %s', ARRAY['7', NULL]),
 SET lc_messages = 'vi_VN.UTF-8';
 SELECT kc_message('Rule %s: %s', ARRAY['7', NULL]), kc_message('year', NULL);
 RESET lc_messages;
+-- bad input: a NULL text, a two-dimensional array (2202E), a
+-- position far past the arguments or too long to be one, a lone % at the end
+SELECT kc_message(NULL, ARRAY['x']) IS NULL AS null_text_gives_null;
+SELECT pg_temp.err($$SELECT kc_message('Rule %s', ARRAY[ARRAY['a'], ARRAY['b']])$$) AS two_dims;
+SELECT kc_message('a %2$s b %99999999999$s c %', ARRAY['x']) AS odd_placeholders;
 
 SELECT kc_reopen_year(2022, 'dọn dẹp kiểm thử');
 DROP TABLE msg_payment, msg_project, msg_bad, msg_alloc, msg_plan;
